@@ -1,0 +1,614 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cyd-list-model"
+
+#include "config.h"
+
+#include "cyd-list-model.h"
+
+#include "cyd.h"
+#include "cyd-private.h"
+#include "cyd-record-private.h"
+
+#define PAGE_SIZE 128
+#define MAX_PAGES 16
+
+typedef enum {
+  COL_TEXT,
+  COL_INT,
+  COL_NAME,     /* two SQL columns: interface language, other language */
+  COL_MONEY,
+  COL_FTE,
+  COL_DATE,
+  COL_YEAR,
+  COL_ENUM,
+} ColumnType;
+
+typedef struct {
+  const char *key;
+  ColumnType  type;
+  const char *expr;       /* %L: interface language suffix, %O: the other */
+  gboolean    searchable;
+} Column;
+
+typedef struct {
+  CydKind       kind;
+  const char   *from;
+  const char   *id_expr;
+  const char   *default_order;
+  const Column *columns;
+} ListDef;
+
+#define HOLDERS_DATE "min (coalesce (p.established_to, date ('now')), date ('now'))"
+#define HOLDING(a, d) "(" a ".from_date IS NULL OR " a ".from_date <= " d ") AND (" a ".to_date IS NULL OR " a ".to_date >= " d ")"
+
+static const Column council_columns[] = {
+  { "code", COL_TEXT, "c.code", TRUE },
+  { "name", COL_NAME, "c.name_%L, c.name_%O", TRUE },
+  { "kind", COL_ENUM, "c.kind", FALSE },
+  { "population", COL_INT, "c.population", FALSE },
+  { NULL }
+};
+
+static const Column directorate_columns[] = {
+  { "code", COL_TEXT, "d.code", TRUE },
+  { "name", COL_NAME, "d.name_%L, d.name_%O", TRUE },
+  { "kind", COL_ENUM, "d.kind", FALSE },
+  { "council", COL_NAME, "c.name_%L, c.name_%O", TRUE },
+  { "posts", COL_INT, "(SELECT count(*) FROM post p WHERE p.directorate_id = d.id)", FALSE },
+  { "staff", COL_INT, "(SELECT count(DISTINCT a.person_id) FROM assignment a JOIN post p ON p.id = a.post_id"
+                      " WHERE p.directorate_id = d.id)", FALSE },
+  { NULL }
+};
+
+static const Column service_line_columns[] = {
+  { "code", COL_TEXT, "s.code", TRUE },
+  { "name", COL_NAME, "s.name_%L, s.name_%O", TRUE },
+  { "parent", COL_NAME, "pa.name_%L, pa.name_%O", TRUE },
+  { "delivery", COL_ENUM, "s.delivery", FALSE },
+  { "stage", COL_ENUM, "(SELECT st.stage FROM service_line_stage st WHERE st.service_line_id = s.id"
+                       " AND st.effective <= date ('now') ORDER BY st.effective DESC LIMIT 1)", FALSE },
+  { NULL }
+};
+
+static const Column post_columns[] = {
+  { "code", COL_TEXT, "p.code", TRUE },
+  { "title", COL_NAME, "p.title_%L, p.title_%O", TRUE },
+  { "directorate", COL_NAME, "d.name_%L, d.name_%O", FALSE },
+  { "service-line", COL_NAME, "s.name_%L, s.name_%O", FALSE },
+  { "reports-to", COL_TEXT, "r.code", TRUE },
+  { "grade", COL_TEXT, "p.grade", TRUE },
+  { "fte", COL_FTE, "p.fte", FALSE },
+  { "cost", COL_MONEY, "p.annual_cost", FALSE },
+  { "from", COL_DATE, "p.established_from", FALSE },
+  { "to", COL_DATE, "p.established_to", FALSE },
+  { "holders", COL_TEXT, "(SELECT group_concat (h.given_name || ' ' || h.family_name, ', ')"
+                         " FROM assignment a JOIN person h ON h.id = a.person_id"
+                         " WHERE a.post_id = p.id AND " HOLDING ("a", HOLDERS_DATE) ")", TRUE },
+  { "status", COL_ENUM, "CASE WHEN EXISTS (SELECT 1 FROM assignment a WHERE a.post_id = p.id AND "
+                        HOLDING ("a", HOLDERS_DATE) ") THEN 'filled' ELSE 'vacant' END", FALSE },
+  { NULL }
+};
+
+static const Column staff_columns[] = {
+  { "employee", COL_TEXT, "e.code || ':' || s.employee_number", TRUE },
+  { "name", COL_TEXT, "s.family_name || ', ' || s.given_name", TRUE },
+  { "given-name", COL_TEXT, "s.given_name", FALSE },
+  { "family-name", COL_TEXT, "s.family_name", FALSE },
+  { "employer", COL_NAME, "e.name_%L, e.name_%O", FALSE },
+  { "grade", COL_TEXT, "s.grade", TRUE },
+  { "post", COL_NAME, "(SELECT p.title_%L FROM assignment a JOIN post p ON p.id = a.post_id WHERE a.person_id = s.id"
+                      " ORDER BY a.to_date IS NULL DESC, a.to_date DESC, a.fte DESC LIMIT 1),"
+                      " (SELECT p.title_%O FROM assignment a JOIN post p ON p.id = a.post_id WHERE a.person_id = s.id"
+                      " ORDER BY a.to_date IS NULL DESC, a.to_date DESC, a.fte DESC LIMIT 1)", FALSE },
+  { "fte", COL_FTE, "(SELECT a.fte FROM assignment a WHERE a.person_id = s.id"
+                    " ORDER BY a.to_date IS NULL DESC, a.to_date DESC, a.fte DESC LIMIT 1)", FALSE },
+  { "salary", COL_MONEY, "s.salary", FALSE },
+  { "start", COL_DATE, "s.start_date", FALSE },
+  { "left", COL_DATE, "s.left_date", FALSE },
+  { "language", COL_ENUM, "s.preferred_language", FALSE },
+  { NULL }
+};
+
+static const Column budget_columns[] = {
+  { "year", COL_YEAR, "b.year", TRUE },
+  { "directorate", COL_NAME, "d.name_%L, d.name_%O", TRUE },
+  { "service-line", COL_NAME, "s.name_%L, s.name_%O", TRUE },
+  { "category", COL_ENUM, "b.category", FALSE },
+  { "budget", COL_MONEY, "b.budget", FALSE },
+  { "forecast", COL_MONEY, "b.forecast", FALSE },
+  { "actual", COL_MONEY, "b.actual", FALSE },
+  { "variance", COL_MONEY, "coalesce (b.actual, b.forecast) - b.budget", FALSE },
+  { NULL }
+};
+
+static const Column saving_columns[] = {
+  { "code", COL_TEXT, "v.code", TRUE },
+  { "year", COL_YEAR, "v.year", FALSE },
+  { "directorate", COL_NAME, "d.name_%L, d.name_%O", FALSE },
+  { "service-line", COL_NAME, "s.name_%L, s.name_%O", TRUE },
+  { "description", COL_NAME, "v.description_%L, v.description_%O", TRUE },
+  { "target", COL_MONEY, "v.target", FALSE },
+  { "forecast", COL_MONEY, "v.forecast", FALSE },
+  { "achieved", COL_MONEY, "v.achieved", FALSE },
+  { "status", COL_ENUM, "v.status", FALSE },
+  { NULL }
+};
+
+static const Column milestone_columns[] = {
+  { "code", COL_TEXT, "m.code", TRUE },
+  { "title", COL_NAME, "m.title_%L, m.title_%O", TRUE },
+  { "kind", COL_ENUM, "m.kind", FALSE },
+  { "workstream", COL_TEXT, "m.workstream", TRUE },
+  { "owner", COL_TEXT, "o.given_name || ' ' || o.family_name", TRUE },
+  { "service-line", COL_NAME, "s.name_%L, s.name_%O", FALSE },
+  { "due", COL_DATE, "m.due", FALSE },
+  { "completed", COL_DATE, "m.completed", FALSE },
+  { "status", COL_ENUM, "m.status", FALSE },
+  { "rag", COL_ENUM, "coalesce (m.rag, CASE WHEN m.status IN ('done', 'cancelled') THEN 'green'"
+                     " WHEN m.due < date ('now') THEN 'red'"
+                     " WHEN m.due <= date ('now', '+14 days') AND m.status = 'not-started' THEN 'amber'"
+                     " ELSE 'green' END)", FALSE },
+  { NULL }
+};
+
+static const Column import_run_columns[] = {
+  { "at", COL_TEXT, "replace (substr (i.at, 1, 16), 'T', ' ')", FALSE },
+  { "user", COL_TEXT, "i.user_name", TRUE },
+  { "file", COL_TEXT, "i.file_name", TRUE },
+  { "sha256", COL_TEXT, "i.sha256", TRUE },
+  { "added", COL_INT, "i.added", FALSE },
+  { "changed", COL_INT, "i.changed", FALSE },
+  { "unchanged", COL_INT, "i.unchanged", FALSE },
+  { "left", COL_INT, "i.left_", FALSE },
+  { NULL }
+};
+
+static const ListDef list_defs[] = {
+  { CYD_KIND_COUNCIL, "council c", "c.id", "c.code", council_columns },
+  { CYD_KIND_DIRECTORATE, "directorate d LEFT JOIN council c ON c.id = d.council_id", "d.id",
+    "d.kind DESC, d.code", directorate_columns },
+  { CYD_KIND_SERVICE_LINE, "service_line s LEFT JOIN service_line pa ON pa.id = s.parent_id", "s.id",
+    "s.code", service_line_columns },
+  { CYD_KIND_POST, "post p JOIN directorate d ON d.id = p.directorate_id"
+    " JOIN service_line s ON s.id = p.service_line_id LEFT JOIN post r ON r.id = p.reports_to_id",
+    "p.id", "p.code", post_columns },
+  { CYD_KIND_STAFF, "person s JOIN council e ON e.id = s.employer_id", "s.id",
+    "s.family_name COLLATE NOCASE, s.given_name COLLATE NOCASE, e.code, s.employee_number", staff_columns },
+  { CYD_KIND_BUDGET, "budget_line b JOIN directorate d ON d.id = b.directorate_id"
+    " JOIN service_line s ON s.id = b.service_line_id", "b.id",
+    "b.year, d.code, s.code, b.category", budget_columns },
+  { CYD_KIND_SAVING, "saving v JOIN directorate d ON d.id = v.directorate_id"
+    " LEFT JOIN service_line s ON s.id = v.service_line_id", "v.id", "v.year, v.code", saving_columns },
+  { CYD_KIND_MILESTONE, "milestone m LEFT JOIN person o ON o.id = m.owner_id"
+    " LEFT JOIN service_line s ON s.id = m.service_line_id", "m.id", "m.due, m.code", milestone_columns },
+  { CYD_KIND_IMPORT_RUN, "import_run i", "i.id", "i.id DESC", import_run_columns },
+};
+
+struct _CydListModel
+{
+  GObject        parent_instance;
+
+  CydStore      *store;
+  const ListDef *def;
+  GPtrArray     *keys;
+  char          *select_sql;   /* SELECT id, columns FROM ... */
+  char          *search;
+  char          *like;
+  int            sort_column;  /* -1 for the default order */
+  gboolean       descending;
+
+  guint          n_items;
+  GHashTable    *pages;        /* page index → GPtrArray of CydRecord */
+  gulong         changed_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CydListModel, cyd_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static char *
+localise_expr (const char *expr)
+{
+  gboolean welsh = g_str_equal (cyd_ui_language (), "cy");
+  g_autoptr(GString) s = g_string_new (expr);
+
+  g_string_replace (s, "%L", welsh ? "cy" : "en", 0);
+  g_string_replace (s, "%O", welsh ? "en" : "cy", 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+sort_expr (const Column *col)
+{
+  g_autofree char *expr = localise_expr (col->expr);
+
+  switch (col->type)
+    {
+    case COL_NAME:
+      return g_strdup_printf ("coalesce (%s) COLLATE NOCASE", expr);
+    case COL_TEXT:
+    case COL_ENUM:
+      return g_strdup_printf ("(%s) COLLATE NOCASE", expr);
+    default:
+      return g_strdup_printf ("(%s)", expr);
+    }
+}
+
+static char *
+build_where (CydListModel *self)
+{
+  g_autoptr(GString) s = NULL;
+
+  if (self->like == NULL)
+    return g_strdup ("");
+
+  s = g_string_new (" WHERE (");
+  for (const Column *col = self->def->columns; col->key != NULL; col++)
+    {
+      g_autofree char *expr = NULL;
+
+      if (!col->searchable)
+        continue;
+      expr = localise_expr (col->expr);
+      if (s->len > 8)
+        g_string_append (s, " OR ");
+      if (col->type == COL_NAME)
+        {
+          g_auto(GStrv) parts = g_strsplit (expr, ", ", 2);
+          g_string_append_printf (s, "%s LIKE ?1 ESCAPE '\\' OR %s LIKE ?1 ESCAPE '\\'", parts[0], parts[1]);
+        }
+      else
+        g_string_append_printf (s, "%s LIKE ?1 ESCAPE '\\'", expr);
+    }
+  g_string_append (s, ")");
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+build_order (CydListModel *self)
+{
+  if (self->sort_column < 0)
+    return g_strdup_printf (" ORDER BY %s, %s", self->def->default_order, self->def->id_expr);
+  else
+    {
+      g_autofree char *expr = sort_expr (&self->def->columns[self->sort_column]);
+      const char *dir = self->descending ? "DESC" : "ASC";
+
+      return g_strdup_printf (" ORDER BY %s %s, %s, %s %s", expr, dir,
+                              self->def->default_order, self->def->id_expr, dir);
+    }
+}
+
+static guint
+count_rows (CydListModel *self)
+{
+  g_autofree char *where = build_where (self);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s%s", self->def->from, where);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (self->store, sql, &error);
+
+  if (stmt == NULL)
+    {
+      g_warning ("Could not count %s: %s", self->def->from, error->message);
+      return 0;
+    }
+  if (self->like != NULL)
+    sqlite3_bind_text (stmt, 1, self->like, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+format_value (ColumnType    type,
+              sqlite3_stmt *stmt,
+              int           i)
+{
+  const char *text;
+
+  if (type == COL_NAME)
+    return cyd_bilingual_display (cyd_stmt_text (stmt, i), cyd_stmt_text (stmt, i + 1));
+
+  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+    return NULL;
+
+  text = cyd_stmt_text (stmt, i);
+  switch (type)
+    {
+    case COL_MONEY:
+      return cyd_money_format (sqlite3_column_int64 (stmt, i));
+    case COL_FTE:
+      return cyd_fte_format (sqlite3_column_int64 (stmt, i));
+    case COL_DATE:
+      return cyd_date_format (text);
+    case COL_YEAR:
+      return cyd_financial_year_format (sqlite3_column_int (stmt, i));
+    case COL_ENUM:
+      return g_strdup (cyd_enum_to_label (text));
+    case COL_TEXT:
+    case COL_INT:
+    case COL_NAME:
+    default:
+      return g_strdup (text);
+    }
+}
+
+static GPtrArray *
+fetch_page (CydListModel *self,
+            guint         page)
+{
+  g_autofree char *where = build_where (self);
+  g_autofree char *order = build_order (self);
+  g_autofree char *sql = g_strdup_printf ("%s%s%s LIMIT ?2 OFFSET ?3", self->select_sql, where, order);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (self->store, sql, &error);
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (stmt == NULL)
+    {
+      g_warning ("Could not read %s: %s", self->def->from, error->message);
+      return records;
+    }
+  if (self->like != NULL)
+    sqlite3_bind_text (stmt, 1, self->like, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, 3, (gint64) page * PAGE_SIZE);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char **values = g_new0 (char *, self->keys->len);
+      int sql_col = 1;
+      guint i = 0;
+
+      for (const Column *col = self->def->columns; col->key != NULL; col++, i++)
+        {
+          values[i] = format_value (col->type, stmt, sql_col);
+          sql_col += col->type == COL_NAME ? 2 : 1;
+        }
+      g_ptr_array_add (records, cyd_record_new (sqlite3_column_int64 (stmt, 0), self->keys, values));
+    }
+  return records;
+}
+
+static void
+reload (CydListModel *self)
+{
+  guint old = self->n_items;
+
+  g_hash_table_remove_all (self->pages);
+  self->n_items = count_rows (self);
+  if (old != 0 || self->n_items != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+}
+
+static void
+on_store_changed (CydListModel *self,
+                  guint         kinds,
+                  CydStore     *store)
+{
+  /* Most lists show names and counts from other kinds: any change can move
+   * them, and a reload is one count and one page. */
+  reload (self);
+}
+
+static GType
+cyd_list_model_get_item_type (GListModel *model)
+{
+  return CYD_TYPE_RECORD;
+}
+
+static guint
+cyd_list_model_get_n_items (GListModel *model)
+{
+  return CYD_LIST_MODEL (model)->n_items;
+}
+
+static gpointer
+cyd_list_model_get_item (GListModel *model,
+                         guint       position)
+{
+  CydListModel *self = CYD_LIST_MODEL (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *records;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  records = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (records == NULL)
+    {
+      if (g_hash_table_size (self->pages) >= MAX_PAGES)
+        g_hash_table_remove_all (self->pages);
+      records = fetch_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), records);
+    }
+
+  if (position % PAGE_SIZE >= records->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (records, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cyd_list_model_get_item_type;
+  iface->get_n_items = cyd_list_model_get_n_items;
+  iface->get_item = cyd_list_model_get_item;
+}
+
+static void
+cyd_list_model_dispose (GObject *object)
+{
+  CydListModel *self = (CydListModel *)object;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cyd_list_model_parent_class)->dispose (object);
+}
+
+static void
+cyd_list_model_finalize (GObject *object)
+{
+  CydListModel *self = (CydListModel *)object;
+
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  g_free (self->select_sql);
+  g_free (self->search);
+  g_free (self->like);
+
+  G_OBJECT_CLASS (cyd_list_model_parent_class)->finalize (object);
+}
+
+static void
+cyd_list_model_class_init (CydListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cyd_list_model_dispose;
+  object_class->finalize = cyd_list_model_finalize;
+}
+
+static void
+cyd_list_model_init (CydListModel *self)
+{
+  self->sort_column = -1;
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+}
+
+CydListModel *
+cyd_list_model_new (CydStore *store,
+                    CydKind   kind)
+{
+  CydListModel *self;
+  g_autoptr(GString) select = NULL;
+
+  g_return_val_if_fail (CYD_IS_STORE (store), NULL);
+
+  self = g_object_new (CYD_TYPE_LIST_MODEL, NULL);
+  self->store = g_object_ref (store);
+  for (guint i = 0; i < G_N_ELEMENTS (list_defs); i++)
+    if (list_defs[i].kind == kind)
+      self->def = &list_defs[i];
+  g_return_val_if_fail (self->def != NULL, self);
+
+  self->keys = g_ptr_array_new ();
+  select = g_string_new ("SELECT ");
+  g_string_append (select, self->def->id_expr);
+  for (const Column *col = self->def->columns; col->key != NULL; col++)
+    {
+      g_autofree char *expr = localise_expr (col->expr);
+
+      g_ptr_array_add (self->keys, (gpointer) col->key);
+      g_string_append_printf (select, ", %s", expr);
+    }
+  g_string_append_printf (select, " FROM %s", self->def->from);
+  self->select_sql = g_string_free (g_steal_pointer (&select), FALSE);
+
+  self->changed_id = g_signal_connect_object (store, "changed",
+                                              G_CALLBACK (on_store_changed), self,
+                                              G_CONNECT_SWAPPED);
+  self->n_items = count_rows (self);
+  return self;
+}
+
+CydKind
+cyd_list_model_get_kind (CydListModel *self)
+{
+  g_return_val_if_fail (CYD_IS_LIST_MODEL (self), 0);
+
+  return self->def->kind;
+}
+
+const char *
+cyd_list_model_get_search (CydListModel *self)
+{
+  g_return_val_if_fail (CYD_IS_LIST_MODEL (self), NULL);
+
+  return self->search;
+}
+
+static char *
+make_like_pattern (const char *search)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = search; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+/* Shows only records whose searchable fields contain @search (ASCII
+ * letters in any case). %NULL or "" shows every record. */
+void
+cyd_list_model_set_search (CydListModel *self,
+                           const char   *search)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (CYD_IS_LIST_MODEL (self));
+
+  stripped = g_strstrip (g_strdup (search != NULL ? search : ""));
+  if (*stripped == '\0')
+    g_clear_pointer (&stripped, g_free);
+  if (g_strcmp0 (stripped, self->search) == 0)
+    return;
+
+  g_free (self->search);
+  g_free (self->like);
+  self->search = g_steal_pointer (&stripped);
+  self->like = self->search != NULL ? make_like_pattern (self->search) : NULL;
+  reload (self);
+}
+
+gboolean
+cyd_list_model_has_sort_key (CydListModel *self,
+                             const char   *key)
+{
+  g_return_val_if_fail (CYD_IS_LIST_MODEL (self), FALSE);
+
+  for (const Column *col = self->def->columns; col->key != NULL; col++)
+    if (g_strcmp0 (col->key, key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Sorts by @key's column, or in the kind's natural order when %NULL. */
+void
+cyd_list_model_set_sort (CydListModel *self,
+                         const char   *key,
+                         gboolean      descending)
+{
+  int column = -1, i = 0;
+
+  g_return_if_fail (CYD_IS_LIST_MODEL (self));
+
+  for (const Column *col = self->def->columns; key != NULL && col->key != NULL; col++, i++)
+    if (g_str_equal (col->key, key))
+      column = i;
+  g_return_if_fail (key == NULL || column >= 0);
+
+  descending = column >= 0 && descending;
+  if (column == self->sort_column && descending == self->descending)
+    return;
+
+  self->sort_column = column;
+  self->descending = descending;
+  reload (self);
+}
+
+void
+cyd_list_model_refresh (CydListModel *self)
+{
+  g_return_if_fail (CYD_IS_LIST_MODEL (self));
+
+  reload (self);
+}

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cyd-money"
+
+#include "config.h"
+
+#include "cyd-money.h"
+
+#include <glib/gi18n-lib.h>
+
+/* Parses an unsigned decimal with at most @max_decimals decimals into an
+ * integer scaled by 10^max_decimals. No exponent, no separators, no sign. */
+static gboolean
+parse_scaled (const char *text,
+              guint       max_integer_digits,
+              guint       max_decimals,
+              gint64     *out)
+{
+  gint64 whole = 0, frac = 0;
+  guint int_digits = 0, dec_digits = 0;
+  const char *p = text;
+
+  while (g_ascii_isdigit (*p))
+    {
+      if (++int_digits > max_integer_digits)
+        return FALSE;
+      whole = whole * 10 + (*p - '0');
+      p++;
+    }
+  if (int_digits == 0)
+    return FALSE;
+
+  if (*p == '.')
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        {
+          if (++dec_digits > max_decimals)
+            return FALSE;
+          frac = frac * 10 + (*p - '0');
+          p++;
+        }
+      if (dec_digits == 0)
+        return FALSE;
+    }
+  if (*p != '\0')
+    return FALSE;
+
+  for (guint i = dec_digits; i < max_decimals; i++)
+    frac *= 10;
+  for (guint i = 0; i < max_decimals; i++)
+    whole *= 10;
+
+  *out = whole + frac;
+  return TRUE;
+}
+
+/**
+ * cyd_money_parse:
+ * @text: decimal pounds as files write them: "107000000", "-882000.50"
+ *
+ * Returns: %TRUE if @text is money in the interchange format, its magnitude
+ *   under £10^13, with @out_pence set to the exact amount.
+ */
+gboolean
+cyd_money_parse (const char *text,
+                 CydMoney   *out_pence)
+{
+  gboolean negative = FALSE;
+  gint64 pence;
+
+  g_return_val_if_fail (out_pence != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  if (*text == '-')
+    {
+      negative = TRUE;
+      text++;
+    }
+  if (!parse_scaled (text, 13, 2, &pence))
+    return FALSE;
+
+  *out_pence = negative ? -pence : pence;
+  return TRUE;
+}
+
+/* The interchange form: "107000000", "882000.50", "-0.05". */
+char *
+cyd_money_to_string (CydMoney pence)
+{
+  guint64 magnitude = pence < 0 ? -(guint64) pence : (guint64) pence;
+  const char *sign = pence < 0 ? "-" : "";
+
+  if (magnitude % 100 == 0)
+    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, sign, magnitude / 100);
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u", sign,
+                          magnitude / 100, (guint) (magnitude % 100));
+}
+
+static void
+append_grouped (GString *s,
+                guint64  value)
+{
+  char digits[24];
+  int len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
+
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, digits[i]);
+    }
+}
+
+/* For display, the same in en_GB and cy_GB: "£1,234,567.89", "−£12.00". */
+char *
+cyd_money_format (CydMoney pence)
+{
+  guint64 magnitude = pence < 0 ? -(guint64) pence : (guint64) pence;
+  GString *s = g_string_new (NULL);
+
+  if (pence < 0)
+    g_string_append (s, "−");
+  g_string_append (s, "£");
+  append_grouped (s, magnitude / 100);
+  g_string_append_printf (s, ".%02u", (guint) (magnitude % 100));
+  return g_string_free (s, FALSE);
+}
+
+/* Where space is short: "£107m", "£1.2bn", "£882k", "£950". Rounded. */
+char *
+cyd_money_format_compact (CydMoney pence)
+{
+  guint64 pounds = (pence < 0 ? -(guint64) pence : (guint64) pence) / 100;
+  const char *sign = pence < 0 ? "−" : "";
+  guint64 unit;
+  const char *suffix;
+  guint64 tenths;
+
+  if (pounds >= G_GUINT64_CONSTANT (1000000000))
+    unit = G_GUINT64_CONSTANT (1000000000), suffix = C_("money", "bn");
+  else if (pounds >= 1000000)
+    unit = 1000000, suffix = C_("money", "m");
+  else if (pounds >= 1000)
+    unit = 1000, suffix = C_("money", "k");
+  else
+    return g_strdup_printf ("%s£%" G_GUINT64_FORMAT, sign, pounds);
+
+  tenths = (pounds * 10 + unit / 2) / unit;
+  if (tenths >= 100 || tenths % 10 == 0)
+    return g_strdup_printf ("%s£%" G_GUINT64_FORMAT "%s", sign, (tenths + 5) / 10, suffix);
+  return g_strdup_printf ("%s£%" G_GUINT64_FORMAT ".%u%s", sign, tenths / 10,
+                          (guint) (tenths % 10), suffix);
+}
+
+/**
+ * cyd_fte_parse:
+ * @text: "1", "0.5", "0.5405"
+ *
+ * Returns: %TRUE when 0 < fte <= 1 with at most four decimals.
+ */
+gboolean
+cyd_fte_parse (const char *text,
+               CydFte     *out_fte)
+{
+  gint64 fte;
+
+  g_return_val_if_fail (out_fte != NULL, FALSE);
+
+  if (text == NULL || !parse_scaled (text, 1, 4, &fte))
+    return FALSE;
+  if (fte <= 0 || fte > CYD_FTE_ONE)
+    return FALSE;
+  *out_fte = fte;
+  return TRUE;
+}
+
+static char *
+fte_digits (CydFte fte,
+            guint  min_decimals)
+{
+  char buf[8];
+  int len;
+
+  g_snprintf (buf, sizeof buf, "%04u", (guint) (fte % CYD_FTE_ONE));
+  len = 4;
+  while (len > (int) min_decimals && buf[len - 1] == '0')
+    len--;
+  buf[len] = '\0';
+  if (len == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, fte / CYD_FTE_ONE);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%s", fte / CYD_FTE_ONE, buf);
+}
+
+/* The interchange form: "1", "0.5", "0.5405". */
+char *
+cyd_fte_to_string (CydFte fte)
+{
+  g_return_val_if_fail (fte >= 0, NULL);
+
+  return fte_digits (fte, 0);
+}
+
+/* For display: at least two decimals, exact: "1.00", "0.50", "0.5405",
+ * "312.75" for a total. */
+char *
+cyd_fte_format (CydFte fte)
+{
+  g_return_val_if_fail (fte >= 0, NULL);
+
+  return fte_digits (fte, 2);
+}

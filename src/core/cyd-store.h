@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cyd-kind.h"
+#include "cyd-money.h"
+
+G_BEGIN_DECLS
+
+#define CYD_STORE_ERROR (cyd_store_error_quark ())
+
+typedef enum {
+  CYD_STORE_ERROR_NOT_CYD,     /* not an SQLite file, or another program's database */
+  CYD_STORE_ERROR_TOO_NEW,     /* written by a newer Cyd */
+  CYD_STORE_ERROR_DAMAGED,     /* SQLite says the file is corrupt */
+  CYD_STORE_ERROR_BUSY,        /* another program holds the file */
+  CYD_STORE_ERROR_IO,          /* could not read or write the file */
+  CYD_STORE_ERROR_REFUSED,     /* a write broke one of the schema's rules */
+  CYD_STORE_ERROR_FAILED,
+} CydStoreError;
+
+/* The schema version this build writes and reads. */
+#define CYD_SCHEMA_VERSION 1
+
+/* Headline counts and sums for the Overview page. */
+typedef struct {
+  guint    councils;
+  guint    legacy_directorates;
+  guint    merged_directorates;
+  guint    service_lines;
+  guint    posts;
+  guint    vacant_posts;
+  guint    staff;
+  CydFte   staff_fte;
+  int      budget_year;         /* latest year with budget lines, or 0 */
+  CydMoney budget_net;          /* net budget in that year (income negative) */
+  CydMoney savings_target;
+  CydMoney savings_forecast;
+  CydMoney savings_achieved;
+  guint    milestones;
+  guint    milestones_done;
+  guint    milestones_overdue;
+  guint    import_runs;
+} CydSummary;
+
+#define CYD_TYPE_STORE (cyd_store_get_type ())
+G_DECLARE_FINAL_TYPE (CydStore, cyd_store, CYD, STORE, GObject)
+
+GQuark      cyd_store_error_quark         (void);
+
+CydStore   *cyd_store_open                (const char  *path,
+                                           GError     **error);
+const char *cyd_store_get_path            (CydStore    *self);
+const char *cyd_store_get_upgrade_backup  (CydStore    *self);
+char       *cyd_store_dup_title           (CydStore    *self);
+gboolean    cyd_store_save_copy           (CydStore    *self,
+                                           const char  *dest_path,
+                                           GError     **error);
+gboolean    cyd_store_check               (CydStore    *self,
+                                           GPtrArray  **problems,
+                                           GError     **error);
+gboolean    cyd_store_get_summary         (CydStore    *self,
+                                           const char  *as_at,
+                                           CydSummary  *summary,
+                                           GError     **error);
+guint       cyd_store_count               (CydStore    *self,
+                                           CydKind      kind);
+void        cyd_store_notify_changed      (CydStore    *self,
+                                           guint        kinds);
+gboolean    cyd_store_begin               (CydStore    *self,
+                                           GError     **error);
+gboolean    cyd_store_commit              (CydStore    *self,
+                                           GError     **error);
+void        cyd_store_rollback            (CydStore    *self);
+gboolean    cyd_store_in_transaction      (CydStore    *self);
+
+G_END_DECLS
