@@ -44,7 +44,7 @@ CREATE INDEX service_line_parent ON service_line (parent_id);
 
 CREATE TABLE service_line_stage (
   service_line_id INTEGER NOT NULL REFERENCES service_line (id) ON DELETE CASCADE,
-  effective       TEXT NOT NULL CHECK (date (effective) IS effective),
+  effective       TEXT NOT NULL CHECK (date (effective, '+0 days') IS effective),
   stage           TEXT NOT NULL CHECK (stage IN ('separate', 'aligned', 'integrated')),
   PRIMARY KEY (service_line_id, effective)
 ) WITHOUT ROWID;
@@ -60,8 +60,8 @@ CREATE TABLE post (
   grade            TEXT,
   fte              INTEGER NOT NULL DEFAULT 10000 CHECK (fte > 0 AND fte <= 10000),
   annual_cost      INTEGER CHECK (annual_cost IS NULL OR abs (annual_cost) < 1000000000000000),
-  established_from TEXT CHECK (established_from IS NULL OR date (established_from) IS established_from),
-  established_to   TEXT CHECK (established_to IS NULL OR date (established_to) IS established_to),
+  established_from TEXT CHECK (established_from IS NULL OR date (established_from, '+0 days') IS established_from),
+  established_to   TEXT CHECK (established_to IS NULL OR date (established_to, '+0 days') IS established_to),
   CHECK (title_en IS NOT NULL OR title_cy IS NOT NULL),
   CHECK (reports_to_id IS NULL OR reports_to_id <> id),
   CHECK (established_from IS NULL OR established_to IS NULL OR established_from <= established_to)
@@ -83,7 +83,7 @@ CREATE TABLE post_mapping (
   post_id   INTEGER NOT NULL REFERENCES post (id) ON DELETE CASCADE,
   target_id INTEGER NOT NULL REFERENCES post (id),
   method    TEXT NOT NULL CHECK (method IN ('slot-in', 'ring-fenced', 'open-competition', 'deleted', 'tupe')),
-  effective TEXT NOT NULL CHECK (date (effective) IS effective),
+  effective TEXT NOT NULL CHECK (date (effective, '+0 days') IS effective),
   PRIMARY KEY (post_id, target_id),
   CHECK (post_id <> target_id)
 ) WITHOUT ROWID;
@@ -99,8 +99,8 @@ CREATE TABLE person (
   grade              TEXT,
   salary             INTEGER CHECK (salary IS NULL OR abs (salary) < 1000000000000000),
   on_costs           INTEGER CHECK (on_costs IS NULL OR abs (on_costs) < 1000000000000000),
-  start_date         TEXT CHECK (start_date IS NULL OR date (start_date) IS start_date),
-  left_date          TEXT CHECK (left_date IS NULL OR date (left_date) IS left_date),
+  start_date         TEXT CHECK (start_date IS NULL OR date (start_date, '+0 days') IS start_date),
+  left_date          TEXT CHECK (left_date IS NULL OR date (left_date, '+0 days') IS left_date),
   UNIQUE (employer_id, employee_number)
 );
 CREATE INDEX person_family_name ON person (family_name, given_name);
@@ -110,8 +110,8 @@ CREATE TABLE assignment (
   person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
   post_id   INTEGER NOT NULL REFERENCES post (id),
   fte       INTEGER NOT NULL DEFAULT 10000 CHECK (fte > 0 AND fte <= 10000),
-  from_date TEXT CHECK (from_date IS NULL OR date (from_date) IS from_date),
-  to_date   TEXT CHECK (to_date IS NULL OR date (to_date) IS to_date),
+  from_date TEXT CHECK (from_date IS NULL OR date (from_date, '+0 days') IS from_date),
+  to_date   TEXT CHECK (to_date IS NULL OR date (to_date, '+0 days') IS to_date),
   CHECK (from_date IS NULL OR to_date IS NULL OR from_date <= to_date)
 );
 CREATE INDEX assignment_person ON assignment (person_id);
@@ -153,8 +153,8 @@ CREATE TABLE milestone (
   title_en        TEXT CHECK (title_en IS NULL OR length (title_en) > 0),
   title_cy        TEXT CHECK (title_cy IS NULL OR length (title_cy) > 0),
   kind            TEXT NOT NULL DEFAULT 'milestone' CHECK (kind IN ('milestone', 'decision')),
-  due             TEXT NOT NULL CHECK (date (due) IS due),
-  completed       TEXT CHECK (completed IS NULL OR date (completed) IS completed),
+  due             TEXT NOT NULL CHECK (date (due, '+0 days') IS due),
+  completed       TEXT CHECK (completed IS NULL OR date (completed, '+0 days') IS completed),
   status          TEXT NOT NULL DEFAULT 'not-started'
                     CHECK (status IN ('not-started', 'in-progress', 'done', 'cancelled')),
   rag             TEXT CHECK (rag IS NULL OR rag IN ('red', 'amber', 'green')),

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "cyd.h"
+
+/* Each run works in a directory of its own. */
+static const char *
+test_dir (void)
+{
+  static char *dir;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+typedef struct {
+  CydStore *store;
+  guint     signals;
+  guint     last_removed;
+  guint     last_added;
+} Fixture;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *f)
+{
+  f->signals++;
+  f->last_removed = removed;
+  f->last_added = added;
+  g_assert_cmpuint (position, ==, 0);
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (test_dir (), "list.cyd", NULL);
+  g_autoptr(GFile) demo = g_file_new_for_path (g_getenv ("CYD_DEMO_XML"));
+  g_autoptr(CydImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_unlink (path);
+  f->store = cyd_store_open (path, &error);
+  g_assert_no_error (error);
+  importer = cyd_importer_new (f->store);
+  g_assert_true (cyd_importer_import_file (importer, demo, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+}
+
+static void
+test_every_kind_lists (Fixture       *f,
+                       gconstpointer  data)
+{
+  for (guint i = 0; i <= CYD_N_RECORD_KINDS; i++)
+    {
+      CydKind kind = cyd_kind_from_index (i);
+      CydListModel *model = cyd_list_model_new (f->store, kind);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+      g_assert_cmpuint (n, ==, cyd_store_count (f->store, kind));
+      g_assert_cmpuint (n, >, 0);
+      for (guint j = 0; j < n; j += 37)
+        {
+          g_autoptr(CydRecord) record = g_list_model_get_item (G_LIST_MODEL (model), j);
+          g_assert_nonnull (record);
+          g_assert_cmpint (cyd_record_get_id (record), >, 0);
+        }
+      g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
+      g_assert_finalize_object (model);
+    }
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  CydListModel *model = cyd_list_model_new (f->store, CYD_KIND_STAFF);
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint some;
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), f);
+
+  cyd_list_model_set_search (model, "Jones");
+  some = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (f->signals, ==, 1);
+  g_assert_cmpuint (f->last_removed, ==, all);
+  g_assert_cmpuint (f->last_added, ==, some);
+  g_assert_cmpuint (some, <, all);
+  for (guint i = 0; i < some; i++)
+    {
+      g_autoptr(CydRecord) r = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autofree char *haystack = g_strjoin (" ", cyd_record_get_text (r, "name"),
+                                             cyd_record_get_text (r, "employee"),
+                                             cyd_record_get_text (r, "grade"), NULL);
+      g_autofree char *lower = g_ascii_strdown (haystack, -1);
+      g_assert_nonnull (strstr (lower, "jones"));
+    }
+
+  /* The same search again changes nothing and says nothing. */
+  cyd_list_model_set_search (model, " Jones ");
+  g_assert_cmpuint (f->signals, ==, 1);
+
+  /* Wildcards are plain characters. */
+  cyd_list_model_set_search (model, "%");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  cyd_list_model_set_search (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, all);
+  g_assert_cmpuint (f->signals, ==, 3);
+  g_assert_finalize_object (model);
+}
+
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  CydListModel *model = cyd_list_model_new (f->store, CYD_KIND_STAFF);
+  GListModel *list = G_LIST_MODEL (model);
+  guint n = g_list_model_get_n_items (list);
+  g_autofree char *prev = NULL;
+
+  g_assert_true (cyd_list_model_has_sort_key (model, "family-name"));
+  g_assert_false (cyd_list_model_has_sort_key (model, "nonsense"));
+
+  cyd_list_model_set_sort (model, "family-name", TRUE);
+  /* Through more than one page: descending, ignoring case. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CydRecord) r = g_list_model_get_item (list, i);
+      g_autofree char *name = g_utf8_casefold (cyd_record_get_text (r, "family-name"), -1);
+
+      if (prev != NULL)
+        g_assert_cmpint (g_ascii_strcasecmp (prev, name), >=, 0);
+      g_free (prev);
+      prev = g_steal_pointer (&name);
+    }
+
+  cyd_list_model_set_sort (model, "salary", FALSE);
+  {
+    g_autoptr(CydRecord) first = g_list_model_get_item (list, 0);
+    g_autoptr(CydRecord) last = g_list_model_get_item (list, n - 1);
+    g_assert_nonnull (first);
+    g_assert_nonnull (last);
+  }
+  g_assert_finalize_object (model);
+}
+
+static void
+test_refresh_on_import (Fixture       *f,
+                        gconstpointer  data)
+{
+  CydListModel *model = cyd_list_model_new (f->store, CYD_KIND_MILESTONE);
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), f);
+  cyd_store_notify_changed (f->store, CYD_KIND_MILESTONE);
+  g_assert_cmpuint (f->signals, ==, 1);
+  g_assert_cmpuint (f->last_added, ==, before);
+  g_assert_finalize_object (model);
+}
+
+static void
+test_display_texts (Fixture       *f,
+                    gconstpointer  data)
+{
+  CydListModel *model = cyd_list_model_new (f->store, CYD_KIND_BUDGET);
+  g_autoptr(CydRecord) r = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+  g_assert_true (g_str_has_prefix (cyd_record_get_text (r, "budget"), "£"));
+  g_assert_true (g_regex_match_simple ("^20[0-9]{2}/[0-9]{2}$", cyd_record_get_text (r, "year"), 0, 0));
+  g_clear_object (&r);
+  g_assert_finalize_object (model);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/core/list-model/every-kind", Fixture, NULL, setup, test_every_kind_lists, teardown);
+  g_test_add ("/core/list-model/search", Fixture, NULL, setup, test_search, teardown);
+  g_test_add ("/core/list-model/sort", Fixture, NULL, setup, test_sort, teardown);
+  g_test_add ("/core/list-model/refresh", Fixture, NULL, setup, test_refresh_on_import, teardown);
+  g_test_add ("/core/list-model/display", Fixture, NULL, setup, test_display_texts, teardown);
+  return g_test_run ();
+}

@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "cyd.h"
+
+/* Each run works in a directory of its own. */
+static const char *
+test_dir (void)
+{
+  static char *dir;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+static char *
+temp_path (const char *name)
+{
+  return g_build_filename (test_dir (), name, NULL);
+}
+
+static CydStore *
+open_or_fail (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  CydStore *store = cyd_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static int
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_test_message ("%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_close (db);
+  return rc;
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+test_create_private (void)
+{
+  g_autofree char *path = temp_path ("new.cyd");
+  g_autoptr(CydStore) store = open_or_fail (path);
+  struct stat st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_null (cyd_store_get_upgrade_backup (store));
+  g_assert_cmpuint (cyd_store_count (store, CYD_KIND_STAFF), ==, 0);
+  g_clear_object (&store);
+
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, CYD_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (path, "PRAGMA application_id"), ==, 0x43796431);
+
+  /* Opening again neither migrates nor backs up. */
+  store = open_or_fail (path);
+  g_assert_null (cyd_store_get_upgrade_backup (store));
+}
+
+static void
+test_refuse_not_cyd (void)
+{
+  g_autofree char *text = temp_path ("notes.cyd");
+  g_autofree char *other = temp_path ("other.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CydStore) store = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (text, "Employee number,Name\n1,Siân\n", -1, NULL));
+  store = cyd_store_open (text, &error);
+  g_assert_null (store);
+  g_assert_error (error, CYD_STORE_ERROR, CYD_STORE_ERROR_NOT_CYD);
+  g_clear_error (&error);
+  /* The file is untouched. */
+  g_assert_true (g_file_get_contents (text, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Employee number,Name\n1,Siân\n");
+
+  g_assert_cmpint (raw_exec (other, "CREATE TABLE invoices (id INTEGER)"), ==, SQLITE_OK);
+  store = cyd_store_open (other, &error);
+  g_assert_null (store);
+  g_assert_error (error, CYD_STORE_ERROR, CYD_STORE_ERROR_NOT_CYD);
+  g_assert_cmpint (raw_int (other, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+}
+
+static void
+test_refuse_too_new (void)
+{
+  g_autofree char *path = temp_path ("future.cyd");
+  g_autoptr(CydStore) store = open_or_fail (path);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&store);
+  g_assert_cmpint (raw_exec (path, "PRAGMA user_version = 99"), ==, SQLITE_OK);
+  store = cyd_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CYD_STORE_ERROR, CYD_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer"));
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 99);
+}
+
+static void
+test_refuse_damaged (void)
+{
+  g_autofree char *path = temp_path ("damaged.cyd");
+  g_autoptr(CydStore) store = open_or_fail (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  /* Keep the header, scribble over the schema page and what follows. */
+  memset (data + 100, 0xA5, len - 100);
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+
+  store = cyd_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == CYD_STORE_ERROR);
+  g_assert_true (error->code == CYD_STORE_ERROR_DAMAGED || error->code == CYD_STORE_ERROR_NOT_CYD);
+}
+
+static void
+test_upgrade_with_backup (void)
+{
+  g_autofree char *path = temp_path ("old.cyd");
+  g_autoptr(CydStore) store = NULL;
+  const char *backup;
+
+  /* A file from before the first schema: Cyd's id, version 0. */
+  g_assert_cmpint (raw_exec (path, "PRAGMA application_id = 1132028977;"
+                                   " CREATE TABLE programme (key TEXT PRIMARY KEY, value TEXT);"
+                                   " INSERT INTO programme VALUES ('note', 'kept');"), ==, SQLITE_OK);
+  g_assert_cmpint (raw_exec (path, "DROP TABLE programme"), ==, SQLITE_OK);
+
+  store = open_or_fail (path);
+  backup = cyd_store_get_upgrade_backup (store);
+  g_assert_nonnull (backup);
+  g_assert_true (g_str_has_prefix (backup, path));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (raw_int (backup, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, CYD_SCHEMA_VERSION);
+}
+
+static void
+test_constraints (void)
+{
+  g_autofree char *path = temp_path ("rules.cyd");
+  g_autoptr(CydStore) store = open_or_fail (path);
+  static const char * const refused[] = {
+    "INSERT INTO council (code) VALUES ('X')",                                      /* no name */
+    "INSERT INTO council (code, name_en, kind) VALUES ('X', 'X', 'county')",          /* kind */
+    "INSERT INTO council (code, name_en) VALUES ('', 'X')",                           /* empty code */
+    "INSERT INTO directorate (code, name_en, kind) VALUES ('L', 'L', 'legacy')",      /* no council */
+    "INSERT INTO directorate (code, name_en, kind) VALUES ('M2', 'M', 'merged')",     /* a second merged */
+    "INSERT INTO directorate (code, name_en, kind, council_id) VALUES ('L', 'L', 'legacy', 999)", /* FK */
+    "INSERT INTO post (code, title_en, directorate_id, service_line_id, fte) VALUES ('P2', 'P', 1, 1, 0)",
+    "INSERT INTO post (code, title_en, directorate_id, service_line_id, fte) VALUES ('P2', 'P', 1, 1, 10001)",
+    "INSERT INTO post (code, title_en, directorate_id, service_line_id, established_from) VALUES ('P2', 'P', 1, 1, '2014-02-30')",
+    "INSERT INTO post (code, title_en, directorate_id, service_line_id, established_from, established_to)"
+    " VALUES ('P2', 'P', 1, 1, '2015-01-01', '2014-01-01')",
+    "INSERT INTO post (code, title_en, directorate_id, service_line_id) VALUES ('P1', 'dup', 1, 1)", /* unique */
+    "INSERT INTO budget_line (year, directorate_id, service_line_id, category, budget) VALUES (2013, 1, 1, 'food', 1)",
+    "INSERT INTO budget_line (year, directorate_id, service_line_id, category, budget) VALUES (2013, 1, 1, 'income', 100000000000000000)",
+    "INSERT INTO saving (code, year, directorate_id, target, status) VALUES ('S', 2014, 1, 1, 'maybe')",
+    "INSERT INTO milestone (code, title_en, due) VALUES ('M', 'M', 'soon')",
+    "INSERT INTO milestone_dependency (milestone_id, depends_on_id) VALUES (1, 1)",
+    "UPDATE post SET reports_to_id = id",
+  };
+
+  g_clear_object (&store);
+  g_assert_cmpint (raw_exec (path,
+                             "INSERT INTO directorate (code, name_en, kind) VALUES ('M', 'Merged', 'merged');"
+                             "INSERT INTO service_line (code, name_en) VALUES ('S', 'S');"
+                             "INSERT INTO post (code, title_en, directorate_id, service_line_id) VALUES ('P1', 'P', 1, 1);"
+                             "INSERT INTO milestone (code, title_en, due) VALUES ('M1', 'M', '2014-04-01');"), ==, SQLITE_OK);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      int rc = raw_exec (path, refused[i]);
+      if (rc != SQLITE_CONSTRAINT)
+        g_error ("not refused (%d): %s", rc, refused[i]);
+    }
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM post"), ==, 1);
+}
+
+static void
+test_save_copy (void)
+{
+  g_autofree char *path = temp_path ("source.cyd");
+  g_autofree char *copy = temp_path ("copy.cyd");
+  g_autoptr(CydStore) store = open_or_fail (path);
+  g_autoptr(CydStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  g_assert_cmpint (raw_exec (path, "INSERT INTO council (code, name_en) VALUES ('CAE', 'Caerphilly')"), ==, SQLITE_OK);
+  g_assert_true (g_file_set_contents (copy, "old contents", -1, NULL));
+  g_assert_true (cyd_store_save_copy (store, copy, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  reopened = open_or_fail (copy);
+  g_assert_cmpuint (cyd_store_count (reopened, CYD_KIND_COUNCIL), ==, 1);
+}
+
+static void
+test_check_clean_and_dirty (void)
+{
+  g_autofree char *path = temp_path ("check.cyd");
+  g_autoptr(CydStore) store = open_or_fail (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cyd_store_check (store, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* A circle of managers gets past the row checks but not Cyd's rules. */
+  g_assert_cmpint (raw_exec (path,
+                             "INSERT INTO directorate (code, name_en, kind) VALUES ('M', 'Merged', 'merged');"
+                             "INSERT INTO service_line (code, name_en) VALUES ('S', 'S');"
+                             "INSERT INTO post (code, title_en, directorate_id, service_line_id) VALUES ('A', 'A', 1, 1);"
+                             "INSERT INTO post (code, title_en, directorate_id, service_line_id, reports_to_id) VALUES ('B', 'B', 1, 1, 1);"
+                             "UPDATE post SET reports_to_id = 2 WHERE code = 'A';"), ==, SQLITE_OK);
+  g_assert_true (cyd_store_check (store, &problems, &error));
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "“A”"));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/store/create-private", test_create_private);
+  g_test_add_func ("/core/store/refuse-not-cyd", test_refuse_not_cyd);
+  g_test_add_func ("/core/store/refuse-too-new", test_refuse_too_new);
+  g_test_add_func ("/core/store/refuse-damaged", test_refuse_damaged);
+  g_test_add_func ("/core/store/upgrade-with-backup", test_upgrade_with_backup);
+  g_test_add_func ("/core/store/constraints", test_constraints);
+  g_test_add_func ("/core/store/save-copy", test_save_copy);
+  g_test_add_func ("/core/store/check", test_check_clean_and_dirty);
+  return g_test_run ();
+}
