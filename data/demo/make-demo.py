@@ -515,12 +515,12 @@ def build_jnt(deleted):
             if p.role == 'PA':
                 continue
             counterpart[p] = new_post(d, p.sl, p.en, p.cy, p.level, bosses[f], p.fte, func=f, role=p.role)
-    ig = new_post(d, 'BUSINESS', *ROLES['IGO'][:2], 7, bosses['D-BSM'], func='D-BSM', role='IGO',
-                  key='JNT-IGO')
+    new_post(d, 'BUSINESS', *ROLES['IGO'][:2], 7, bosses['D-BSM'], func='D-BSM', role='IGO',
+             key='JNT-IGO')                   # a new post, no legacy source
     for p in POSTS:
         if p.directorate == d and p.est_from is None:
             p.est_from = REABLE if p.sl == 'ADU-REA' else MERGE
-    return counterpart, ig
+    return counterpart
 
 
 # ---------------------------------------------------------------- mapping
@@ -1088,7 +1088,8 @@ def milestones():
          'Joint fostering and adoption service', 'Gwasanaeth maethu a mabwysiadu ar y cyd', None),
         ('SRV-05', None, '2014-12-01', 'not-started', None, None, 'CWA-HOS-ADU', 'ADULTS', S, ['SRV-01', 'ICT-03'],
          'Single front door for adult services', 'Un drws ffrynt i wasanaethau oedolion', None),
-        ('SRV-06', None, '2015-04-01', 'not-started', None, None, 'JNT-SM-CHI-SAFE', 'CHI-SAFE', S, ['SRV-02', 'ICT-05'],
+        ('SRV-06', None, '2015-04-01', 'not-started', None, None, 'JNT-SM-CHI-SAFE', 'CHI-SAFE', S,
+         ['SRV-02', 'ICT-05'],
          "Children's safeguarding teams integrated", 'Integreiddio timau diogelu plant', None),
         ('SRV-07', None, '2015-09-30', 'not-started', None, None, 'CWA-HOS-ADU', 'ADU-LD', S, ['SRV-01'],
          'Learning disability day services remodelled',
@@ -1145,6 +1146,9 @@ def holder_of(post):
 
 
 # ---------------------------------------------------------------- checking
+
+LAYERS, MANAGERS = {}, {}     # per directorate, filled in by check()
+
 
 def check(lines, S, M):
     codes = {p.code for p in POSTS}
@@ -1215,8 +1219,6 @@ def check(lines, S, M):
     for s in S:
         assert s[4] > 0
 
-
-LAYERS, MANAGERS = {}, {}
 
 
 # ------------------------------------------------------------------ output
@@ -1327,7 +1329,7 @@ def main():
     build_brd()
     deleted = choose_deleted()
     set_legacy_from()
-    counterpart, _ = build_jnt(deleted)
+    counterpart = build_jnt(deleted)
     map_posts(counterpart, deleted)
     assign_codes()
     staff_legacy()
@@ -1357,9 +1359,9 @@ def main():
         print(f'layers {LAYERS}; managers {MANAGERS}', file=sys.stderr)
         for fy in (2013, 2014, 2015):
             print(f'net budget {fy}: £{money(net(lines, fy))}', file=sys.stderr)
+        mgmt_savings = sum(s[4] for s in S if s[0] in ('SAV-14-01', 'SAV-14-02', 'SAV-14-03', 'SAV-14-04'))
         print(f'legacy management cost £{money(legacy_mgmt)}; savings targets '
-              f'£{money(sum(s[4] for s in S))} (management £{money(sum(s[4] for s in S if s[0] in ("SAV-14-01", "SAV-14-02", "SAV-14-03", "SAV-14-04")))})',
-              file=sys.stderr)
+              f'£{money(sum(s[4] for s in S))} (management £{money(mgmt_savings)})', file=sys.stderr)
         print(f'milestones {len(M)}; savings {len(S)}; budget lines {len(lines)}', file=sys.stderr)
 
 
