@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cyd-list-model.h"
+
+G_BEGIN_DECLS
+
+#define CYD_TYPE_LIST_BINDING (cyd_list_binding_get_type ())
+G_DECLARE_FINAL_TYPE (CydListBinding, cyd_list_binding, CYD, LIST_BINDING, GObject)
+
+CydListBinding *cyd_list_binding_new          (CydKind         kind,
+                                               GtkSearchEntry *search_entry,
+                                               GtkColumnView  *column_view,
+                                               GtkStack       *stack,
+                                               GtkLabel       *count_label);
+CydStore       *cyd_list_binding_get_store    (CydListBinding *self);
+void            cyd_list_binding_set_store    (CydListBinding *self,
+                                               CydStore       *store);
+CydListModel   *cyd_list_binding_get_model    (CydListBinding *self);
+void            cyd_list_binding_focus_search (CydListBinding *self);
+
+G_END_DECLS

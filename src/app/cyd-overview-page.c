@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cyd"
+
+#include "config.h"
+
+#include "cyd-overview-page.h"
+
+#include <glib/gi18n.h>
+
+#include "cyd.h"
+#include "cyd-ui-closures.h"
+
+struct _CydOverviewPage
+{
+  AdwBin        parent_instance;
+
+  CydStore     *store;
+  CydListModel *import_runs;
+  gulong        changed_id;
+
+  /* Template widgets */
+  GtkLabel     *error_label;
+  GtkLabel     *as_at_label;
+  GtkLabel     *councils_value;
+  GtkLabel     *directorates_value;
+  GtkLabel     *directorates_detail;
+  GtkLabel     *service_lines_value;
+  GtkLabel     *posts_value;
+  GtkLabel     *posts_detail;
+  GtkLabel     *staff_value;
+  GtkLabel     *staff_detail;
+  GtkLabel     *budget_caption;
+  GtkLabel     *budget_value;
+  GtkLabel     *budget_detail;
+  GtkLabel     *savings_value;
+  GtkLabel     *savings_detail;
+  GtkLabel     *milestones_value;
+  GtkLabel     *milestones_detail;
+  GtkLabel     *imports_value;
+  GtkStack     *imports_stack;
+  GtkListView  *imports_view;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CydOverviewPage, cyd_overview_page, ADW_TYPE_BIN)
+
+static void
+set_count (GtkLabel *label,
+           guint     n)
+{
+  g_autofree char *text = g_strdup_printf ("%'u", n);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+set_detail (GtkLabel   *label,
+            const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static void
+show_budget (CydOverviewPage  *self,
+             const CydSummary *summary)
+{
+  g_autofree char *year = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *net = NULL;
+
+  if (summary->budget_year == 0)
+    {
+      gtk_label_set_label (self->budget_caption, _("Net Budget"));
+      gtk_label_set_label (self->budget_value, "—");
+      set_detail (self->budget_detail, _("No budget lines yet"));
+      return;
+    }
+
+  year = cyd_financial_year_format (summary->budget_year);
+  /* Translators: %s is a financial year, such as "2024–25" */
+  caption = g_strdup_printf (_("Net Budget, %s"), year);
+  net = cyd_money_format (summary->budget_net);
+
+  gtk_label_set_label (self->budget_caption, caption);
+  gtk_label_set_label (self->budget_value, net);
+  set_detail (self->budget_detail, NULL);
+}
+
+static void
+show_savings (CydOverviewPage  *self,
+              const CydSummary *summary)
+{
+  g_autofree char *target = cyd_money_format (summary->savings_target);
+  g_autofree char *forecast = cyd_money_format (summary->savings_forecast);
+  g_autofree char *achieved = cyd_money_format (summary->savings_achieved);
+  /* Translators: money amounts, e.g. "Forecast £1,200,000.00 · achieved £300,000.00" */
+  g_autofree char *detail = g_strdup_printf (_("Forecast %s · achieved %s"), forecast, achieved);
+
+  gtk_label_set_label (self->savings_value, target);
+  set_detail (self->savings_detail, detail);
+}
+
+static void
+show_milestones (CydOverviewPage  *self,
+                 const CydSummary *summary)
+{
+  g_autofree char *done = NULL;
+  g_autofree char *overdue = NULL;
+  g_autofree char *detail = NULL;
+
+  done = g_strdup_printf (ngettext ("%u done", "%u done", summary->milestones_done),
+                          summary->milestones_done);
+  overdue = g_strdup_printf (ngettext ("%u overdue", "%u overdue", summary->milestones_overdue),
+                             summary->milestones_overdue);
+  /* Translators: two parts of a summary, e.g. "4 done, 2 overdue" */
+  detail = g_strdup_printf (_("%s, %s"), done, overdue);
+
+  set_count (self->milestones_value, summary->milestones);
+  set_detail (self->milestones_detail, detail);
+}
+
+static void
+show_summary (CydOverviewPage  *self,
+              const CydSummary *summary)
+{
+  g_autofree char *merged = NULL;
+  g_autofree char *vacant = NULL;
+  g_autofree char *fte = cyd_fte_format (summary->staff_fte);
+  g_autofree char *fte_detail = NULL;
+
+  if (summary->merged_directorates > 0)
+    merged = g_strdup_printf (ngettext ("merging into %u directorate", "merging into %u directorates",
+                                        summary->merged_directorates),
+                              summary->merged_directorates);
+  vacant = g_strdup_printf (ngettext ("%u vacant", "%u vacant", summary->vacant_posts),
+                            summary->vacant_posts);
+  /* Translators: %s is a number of full-time equivalent posts, e.g. "1,234.5" */
+  fte_detail = g_strdup_printf (_("%s FTE"), fte);
+
+  set_count (self->councils_value, summary->councils);
+  set_count (self->directorates_value, summary->legacy_directorates);
+  set_detail (self->directorates_detail, merged);
+  set_count (self->service_lines_value, summary->service_lines);
+  set_count (self->posts_value, summary->posts);
+  set_detail (self->posts_detail, vacant);
+  set_count (self->staff_value, summary->staff);
+  set_detail (self->staff_detail, fte_detail);
+  set_count (self->imports_value, summary->import_runs);
+  show_budget (self, summary);
+  show_savings (self, summary);
+  show_milestones (self, summary);
+}
+
+static void
+refresh (CydOverviewPage *self)
+{
+  g_autofree char *today = cyd_date_today_iso ();
+  g_autofree char *today_text = cyd_date_format (today);
+  g_autofree char *as_at = NULL;
+  g_autoptr(GError) error = NULL;
+  CydSummary summary = { 0 };
+
+  if (self->store == NULL)
+    return;
+
+  /* Translators: %s is a date, such as "1 April 2024" */
+  as_at = g_strdup_printf (_("As at %s"), today_text);
+  gtk_label_set_label (self->as_at_label, as_at);
+
+  if (!cyd_store_get_summary (self->store, today, &summary, &error))
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  show_summary (self, &summary);
+}
+
+static void
+update_imports_stack (CydOverviewPage *self)
+{
+  gboolean any = self->import_runs != NULL
+                 && g_list_model_get_n_items (G_LIST_MODEL (self->import_runs)) > 0;
+
+  gtk_stack_set_visible_child_name (self->imports_stack, any ? "list" : "empty");
+}
+
+static void
+on_store_changed (CydOverviewPage *self)
+{
+  refresh (self);
+}
+
+static void
+on_import_runs_items_changed (CydOverviewPage *self)
+{
+  update_imports_stack (self);
+}
+
+static void
+cyd_overview_page_dispose (GObject *object)
+{
+  CydOverviewPage *self = CYD_OVERVIEW_PAGE (object);
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_OVERVIEW_PAGE);
+  g_clear_object (&self->import_runs);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cyd_overview_page_parent_class)->dispose (object);
+}
+
+static void
+cyd_overview_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CydOverviewPage *self = CYD_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cyd_overview_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CydOverviewPage *self = CYD_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      cyd_overview_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cyd_overview_page_class_init (CydOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cyd_overview_page_dispose;
+  object_class->get_property = cyd_overview_page_get_property;
+  object_class->set_property = cyd_overview_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CYD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, as_at_label);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, councils_value);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, directorates_value);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, directorates_detail);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, service_lines_value);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, posts_value);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, posts_detail);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, staff_value);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, staff_detail);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, budget_caption);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, budget_value);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, budget_detail);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, savings_value);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, savings_detail);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, milestones_value);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, milestones_detail);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, imports_value);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, imports_stack);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, imports_view);
+  cyd_ui_closures_add_to_class (widget_class);
+}
+
+static void
+cyd_overview_page_init (CydOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+CydStore *
+cyd_overview_page_get_store (CydOverviewPage *self)
+{
+  g_return_val_if_fail (CYD_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+cyd_overview_page_set_store (CydOverviewPage *self,
+                             CydStore        *store)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_return_if_fail (CYD_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (store == NULL || CYD_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  g_clear_object (&self->import_runs);
+
+  if (store != NULL)
+    {
+      self->changed_id = g_signal_connect_object (store, "changed",
+                                                  G_CALLBACK (on_store_changed),
+                                                  self, G_CONNECT_SWAPPED);
+      self->import_runs = cyd_list_model_new (store, CYD_KIND_IMPORT_RUN);
+      g_signal_connect_object (self->import_runs, "items-changed",
+                               G_CALLBACK (on_import_runs_items_changed),
+                               self, G_CONNECT_SWAPPED);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->import_runs)));
+    }
+
+  gtk_list_view_set_model (self->imports_view, GTK_SELECTION_MODEL (selection));
+  update_imports_stack (self);
+  refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}

@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cyd-test"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cyd.h"
+#include "cyd-column-sorter.h"
+#include "cyd-window.h"
+#include "ui-test-util.h"
+
+typedef struct {
+  CydStore  *store;
+  CydWindow *window;
+  GtkStack  *stack;
+} Fixture;
+
+static const char *const page_names[] = {
+  "overview", "structure", "staff", "posts",
+  "budgets", "savings", "service-lines", "milestones",
+};
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  return ui_test_find (widget, type, NULL);
+}
+
+static GtkColumnView *
+current_column_view (Fixture *f)
+{
+  return GTK_COLUMN_VIEW (find_descendant (gtk_stack_get_visible_child (f->stack),
+                                           GTK_TYPE_COLUMN_VIEW));
+}
+
+static GtkSearchEntry *
+current_search_entry (Fixture *f)
+{
+  return GTK_SEARCH_ENTRY (find_descendant (gtk_stack_get_visible_child (f->stack),
+                                            GTK_TYPE_SEARCH_ENTRY));
+}
+
+static CydListModel *
+column_view_model (GtkColumnView *view)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+
+  g_assert_true (GTK_IS_SINGLE_SELECTION (selection));
+
+  return CYD_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+}
+
+static char *
+dup_row_text (CydListModel *model,
+              guint         position,
+              const char   *key)
+{
+  g_autoptr(CydRecord) record = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  g_assert_nonnull (record);
+
+  return g_strdup (cyd_record_get_text (record, key));
+}
+
+static GtkColumnViewColumn *
+find_column (GtkColumnView *view,
+             const char    *key)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
+
+      if (CYD_IS_COLUMN_SORTER (sorter)
+          && g_strcmp0 (cyd_column_sorter_get_key (CYD_COLUMN_SORTER (sorter)), key) == 0)
+        return column;
+    }
+
+  return NULL;
+}
+
+static void
+show_page (Fixture    *f,
+           const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", name));
+  ui_test_spin (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->stack), ==, name);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = ui_test_open_store (g_getenv ("CYD_DEMO_XML"));
+  f->window = cyd_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->stack = GTK_STACK (ui_test_find (GTK_WIDGET (f->window), GTK_TYPE_STACK, "overview"));
+  g_assert_nonnull (f->stack);
+  ui_test_spin (100);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ui_test_spin (50);
+  g_assert_finalize_object (f->store);
+}
+
+typedef struct {
+  GtkColumnView *view;
+  const char    *text;
+} RowShown;
+
+static gboolean
+row_is_shown (gpointer data)
+{
+  RowShown *shown = data;
+
+  return ui_test_shows_text (GTK_WIDGET (shown->view), shown->text);
+}
+
+static void
+test_pages (Fixture       *f,
+            gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      GtkColumnView *view;
+      CydListModel *model;
+      GtkColumnViewColumn *first;
+      GtkSorter *sorter;
+      g_autofree char *text = NULL;
+      RowShown shown;
+
+      show_page (f, page_names[i]);
+      view = current_column_view (f);
+
+      if (g_str_equal (page_names[i], "overview"))
+        {
+          g_assert_null (view);
+          continue;
+        }
+
+      g_assert_nonnull (view);
+      model = column_view_model (view);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_STACK))),
+                       ==, "list");
+
+      /* The first row is realised: its first cell shows the first record. */
+      first = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+      sorter = gtk_column_view_column_get_sorter (first);
+      g_assert_true (CYD_IS_COLUMN_SORTER (sorter));
+      text = dup_row_text (model, 0, cyd_column_sorter_get_key (CYD_COLUMN_SORTER (sorter)));
+      g_object_unref (first);
+
+      g_test_message ("%s: %u rows, first %s", page_names[i],
+                      g_list_model_get_n_items (G_LIST_MODEL (model)), text);
+      shown.view = view;
+      shown.text = text;
+      g_assert_true (ui_test_wait_for (row_is_shown, &shown));
+    }
+}
+
+typedef struct {
+  CydListModel *model;
+  guint         before;
+} CountChange;
+
+static gboolean
+model_is_empty (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) == 0;
+}
+
+static gboolean
+count_changed (gpointer data)
+{
+  CountChange *change = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (change->model)) != change->before;
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkColumnView *view;
+  GtkSearchEntry *entry;
+  GtkWidget *count_label;
+  CountChange change;
+  g_autofree char *family_name = NULL;
+  g_autofree char *number = NULL;
+  guint after;
+
+  show_page (f, "staff");
+  view = current_column_view (f);
+  entry = current_search_entry (f);
+  g_assert_nonnull (entry);
+
+  change.model = column_view_model (view);
+  change.before = g_list_model_get_n_items (G_LIST_MODEL (change.model));
+  g_assert_cmpuint (change.before, >, 1);
+
+  count_label = gtk_widget_get_next_sibling (GTK_WIDGET (entry));
+  g_assert_true (GTK_IS_LABEL (count_label));
+  number = g_strdup_printf ("%'u ", change.before);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (count_label)), number));
+
+  /* Search for one family name: fewer rows, but some. */
+  family_name = dup_row_text (change.model, 0, "family-name");
+  g_assert_true (family_name != NULL && *family_name != '\0');
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  ui_test_spin (20);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (entry)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), family_name);
+  g_assert_true (ui_test_wait_for (count_changed, &change));
+
+  after = g_list_model_get_n_items (G_LIST_MODEL (change.model));
+  g_test_message ("searching %s: %u of %u", family_name, after, change.before);
+  g_assert_cmpuint (after, <, change.before);
+  g_assert_cmpuint (after, >, 0);
+  g_clear_pointer (&number, g_free);
+  number = g_strdup_printf ("%'u ", after);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (count_label)), number));
+
+  /* A search that finds nothing says so. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzqqxxnothing");
+  g_assert_true (ui_test_wait_for (model_is_empty, change.model));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_STACK))),
+                   ==, "no-results");
+}
+
+typedef struct {
+  CydListModel *model;
+  const char   *first;
+} FirstRow;
+
+static gboolean
+first_row_is_not (gpointer data)
+{
+  FirstRow *row = data;
+  g_autofree char *text = dup_row_text (row->model, 0, "family-name");
+
+  return g_strcmp0 (text, row->first) != 0;
+}
+
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkColumnView *view;
+  GtkColumnViewColumn *column;
+  CydListModel *model;
+  g_autofree char *unsorted = NULL;
+  g_autofree char *ascending = NULL;
+  g_autofree char *descending = NULL;
+  g_autofree char *last = NULL;
+  FirstRow row;
+  RowShown shown;
+  guint n;
+
+  show_page (f, "staff");
+  view = current_column_view (f);
+  model = column_view_model (view);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  column = find_column (view, "family-name");
+  g_assert_nonnull (column);
+
+  unsorted = dup_row_text (model, 0, "family-name");
+
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+  ui_test_spin (50);
+  ascending = dup_row_text (model, 0, "family-name");
+  last = dup_row_text (model, n - 1, "family-name");
+  g_assert_cmpint (g_utf8_collate (ascending, last), <=, 0);
+
+  gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+  row.model = model;
+  row.first = ascending;
+  g_assert_true (ui_test_wait_for (first_row_is_not, &row));
+  descending = dup_row_text (model, 0, "family-name");
+  g_test_message ("unsorted %s, ascending %s, descending %s", unsorted, ascending, descending);
+  g_assert_cmpstr (descending, ==, last);
+  g_assert_cmpint (g_utf8_collate (ascending, descending), <, 0);
+
+  /* The view shows the new first row. */
+  shown.view = view;
+  shown.text = descending;
+  g_assert_true (ui_test_wait_for (row_is_shown, &shown));
+
+  /* Unsorting goes back to the model's own order. */
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  ui_test_spin (50);
+  g_clear_pointer (&descending, g_free);
+  descending = dup_row_text (model, 0, "family-name");
+  g_assert_cmpstr (descending, ==, unsorted);
+}
+
+/* A new window opens on the page the last one closed on. */
+static void
+test_state (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *last_page = NULL;
+
+  show_page (f, "savings");
+  gtk_window_close (GTK_WINDOW (f->window));
+  ui_test_spin (50);
+
+  last_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last_page, ==, "savings");
+
+  f->window = cyd_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->stack = GTK_STACK (ui_test_find (GTK_WIDGET (f->window), GTK_TYPE_STACK, "overview"));
+  ui_test_spin (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->stack), ==, "savings");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
+  g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/ui/window/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
+  g_test_add ("/ui/window/state", Fixture, NULL, fixture_set_up, test_state, fixture_tear_down);
+
+  return g_test_run ();
+}

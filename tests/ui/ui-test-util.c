@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cyd-test"
+
+#include "config.h"
+
+#include "ui-test-util.h"
+
+#include <locale.h>
+#include <adwaita.h>
+
+#include "cyd.h"
+
+#define WAIT_TIMEOUT_US (10 * G_USEC_PER_SEC)
+
+static gboolean
+tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  setlocale (LC_ALL, "");
+
+  /* Isolated tests see no system XDG_DATA_DIRS; load the MIME database from
+   * the system first, or gdk-pixbuf cannot tell an SVG icon. */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  gtk_init ();
+  adw_init ();
+}
+
+/* Runs the main loop until @condition holds, so that search delays, worker
+ * threads, frame clock ticks and layout all get their turn. */
+gboolean
+ui_test_wait_for (UiTestCondition condition,
+                  gpointer        data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
+  guint tick_id = g_timeout_add (10, tick, NULL);
+  gboolean met;
+
+  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick_id);
+  return met;
+}
+
+void
+ui_test_spin (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+  guint tick_id = g_timeout_add (10, tick, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_source_remove (tick_id);
+}
+
+/* The first descendant of @widget of @type; for stacks, optionally the
+ * first that has a child named @stack_child. */
+GtkWidget *
+ui_test_find (GtkWidget  *widget,
+              GType       type,
+              const char *stack_child)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
+          && (stack_child == NULL
+              || gtk_stack_get_child_by_name (GTK_STACK (child), stack_child) != NULL))
+        return child;
+      if ((found = ui_test_find (child, type, stack_child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether a mapped label under @widget reads @text. */
+gboolean
+ui_test_shows_text (GtkWidget  *widget,
+                    const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child)
+          && gtk_widget_get_mapped (child)
+          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
+      if (ui_test_shows_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A fresh programme in the test's own data directory, with @import_path
+ * imported into it unless %NULL. */
+CydStore *
+ui_test_open_store (const char *import_path)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "test.cyd", NULL);
+  g_autoptr(CydStore) store = NULL;
+  g_autoptr(CydImporter) importer = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  store = cyd_store_open (path, &error);
+  g_assert_no_error (error);
+
+  if (import_path == NULL)
+    return g_steal_pointer (&store);
+
+  file = g_file_new_for_path (import_path);
+  importer = cyd_importer_new (store);
+  if (!cyd_importer_import_file (importer, file, NULL, &error))
+    {
+      GPtrArray *problems = cyd_importer_get_problems (importer);
+
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
+        g_test_message ("%s", (const char *) g_ptr_array_index (problems, i));
+    }
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}

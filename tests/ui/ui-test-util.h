@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cyd-store.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*UiTestCondition) (gpointer data);
+
+void       ui_test_init          (int              *argc,
+                                  char           ***argv);
+gboolean   ui_test_wait_for      (UiTestCondition   condition,
+                                  gpointer          data);
+void       ui_test_spin          (guint             milliseconds);
+GtkWidget *ui_test_find          (GtkWidget        *widget,
+                                  GType             type,
+                                  const char       *stack_child);
+gboolean   ui_test_shows_text    (GtkWidget        *widget,
+                                  const char       *text);
+CydStore  *ui_test_open_store    (const char       *import_path);
+
+G_END_DECLS
