@@ -1141,6 +1141,8 @@ format_counts (const CydImportCounts *c)
   g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", c->added), c->added);
   g_autofree char *changed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u changed", "%u changed", c->changed), c->changed);
   g_autofree char *unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", c->unchanged), c->unchanged);
+  /* Translators: members of staff marked as having left their employer
+   * (leavers), because a snapshot of the employer's staff omitted them. */
   g_autofree char *left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u left", "%u left", c->left), c->left);
 
   /* Translators: the four counts of an import, e.g. "3 added, 1 changed, 40 unchanged, 0 left". */
