@@ -7,6 +7,15 @@
 
 G_BEGIN_DECLS
 
+/* What a deferred reference sets once its section is complete. */
+typedef enum {
+  PENDING_REPORTS_TO = 1,
+  PENDING_PARENT,
+  PENDING_DOTTED_LINE,
+  PENDING_MAPPING,
+  PENDING_DEPENDENCY,
+} PendingKind;
+
 typedef struct {
   char *name;
   char *value;
@@ -91,5 +100,9 @@ gboolean  import_has_failed        (ImportRun        *run,
                                     const char       *table,
                                     const char       *code);
 const char *import_kind_noun       (const char       *table);
+gboolean  import_lookup_code       (ImportRun        *run,
+                                    const char       *table,
+                                    const char       *code,
+                                    gint64           *out_id);
 
 G_END_DECLS

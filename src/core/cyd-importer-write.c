@@ -11,14 +11,6 @@
 
 #define MAX_TEXT 4000
 
-/* What a deferred reference sets once its section is complete. */
-typedef enum {
-  PENDING_REPORTS_TO = 1,
-  PENDING_PARENT,
-  PENDING_DOTTED_LINE,
-  PENDING_MAPPING,
-  PENDING_DEPENDENCY,
-} PendingKind;
 
 gboolean
 import_prepare_tables (ImportRun  *run,
@@ -102,8 +94,8 @@ find_attr (GPtrArray  *attrs,
 static char *record_key (const RecordDef *def,
                          const Value     *values);
 
-static gboolean
-lookup_code (ImportRun  *run,
+gboolean
+import_lookup_code (ImportRun  *run,
              const char *table,
              const char *code,
              gint64     *out_id)
@@ -278,7 +270,7 @@ parse_field (ImportRun      *run,
                           element, field->attr, text);
           return FALSE;
         }
-      if (field->type == FIELD_REF && !lookup_code (run, field->ref_table, text, &value->number))
+      if (field->type == FIELD_REF && !import_lookup_code (run, field->ref_table, text, &value->number))
         {
           if (import_has_failed (run, field->ref_table, text))
             return FALSE;
@@ -794,7 +786,7 @@ write_children (ImportRun      *run,
           gint64 post_id = 0;
           const char *fte_text = find_attr (child->attrs, "fte");
 
-          lookup_code (run, "post", post, &post_id);
+          import_lookup_code (run, "post", post, &post_id);
           if (fte_text != NULL)
             cyd_fte_parse (fte_text, &fte);
           sqlite3_bind_int64 (stmt, 2, post_id);
@@ -1141,167 +1133,3 @@ import_write_record (ImportRun *run,
     }
 }
 
-static const char *
-pending_table (PendingKind what)
-{
-  switch (what)
-    {
-    case PENDING_PARENT: return "service_line";
-    case PENDING_DEPENDENCY: return "milestone";
-    default: return "post";
-    }
-}
-
-static const char *
-pending_sql (PendingKind what)
-{
-  switch (what)
-    {
-    case PENDING_REPORTS_TO: return "UPDATE post SET reports_to_id = ?2 WHERE id = ?1";
-    case PENDING_PARENT: return "UPDATE service_line SET parent_id = ?2 WHERE id = ?1";
-    case PENDING_DOTTED_LINE: return "INSERT INTO post_dotted_line (post_id, manager_id) VALUES (?1, ?2)";
-    case PENDING_MAPPING: return "INSERT INTO post_mapping (post_id, target_id, method, effective) VALUES (?1, ?2, ?3, ?4)";
-    case PENDING_DEPENDENCY: return "INSERT INTO milestone_dependency (milestone_id, depends_on_id) VALUES (?1, ?2)";
-    default: g_assert_not_reached ();
-    }
-}
-
-static const char *
-pending_attr (PendingKind what)
-{
-  switch (what)
-    {
-    case PENDING_REPORTS_TO: return "reports-to";
-    case PENDING_PARENT: return "parent";
-    case PENDING_DOTTED_LINE: return "also-reports-to";
-    case PENDING_MAPPING: return "maps-to";
-    case PENDING_DEPENDENCY: return "depends-on";
-    default: g_assert_not_reached ();
-    }
-}
-
-static gboolean
-is_merged_post (ImportRun *run,
-                gint64     post_id)
-{
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store,
-                                               "SELECT d.kind = 'merged' FROM post p JOIN directorate d ON d.id = p.directorate_id"
-                                               " WHERE p.id = ?", NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, post_id);
-  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
-}
-
-static void
-resolve_one (ImportRun    *run,
-             sqlite3_stmt *row)
-{
-  PendingKind what = sqlite3_column_int (row, 0);
-  gint64 record_id = sqlite3_column_int64 (row, 1);
-  const char *record_code = cyd_stmt_text (row, 2);
-  const char *code = cyd_stmt_text (row, 3);
-  int line = sqlite3_column_int (row, 6);
-  int column = sqlite3_column_int (row, 7);
-  const char *table = pending_table (what);
-  g_autoptr(CydStmt) stmt = NULL;
-  gint64 target;
-
-  if (!lookup_code (run, table, code, &target))
-    {
-      if (import_has_failed (run, table, code))
-        return;
-      import_problem (run, line, column,
-                      _("“%s”: “%s” names the %s “%s”, which is neither in this file nor in the programme."),
-                      record_code, pending_attr (what), import_kind_noun (table), code);
-      return;
-    }
-  if (target == record_id)
-    {
-      import_problem (run, line, column, _("“%s”: “%s” names the record itself."),
-                      record_code, pending_attr (what));
-      return;
-    }
-  if (what == PENDING_MAPPING && !is_merged_post (run, target))
-    {
-      import_problem (run, line, column,
-                      _("“%s”: a post can map only to a post of the merged directorate, and “%s” is not one."),
-                      record_code, code);
-      return;
-    }
-
-  stmt = cyd_store_prepare (run->store, pending_sql (what), NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, record_id);
-  sqlite3_bind_int64 (stmt, 2, target);
-  if (what == PENDING_MAPPING)
-    {
-      sqlite3_bind_value (stmt, 3, sqlite3_column_value (row, 4));
-      sqlite3_bind_value (stmt, 4, sqlite3_column_value (row, 5));
-    }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    import_problem (run, line, column, _("“%s”: “%s” “%s” was refused by the programme’s rules: %s."),
-                    record_code, pending_attr (what), code,
-                    sqlite3_errmsg (cyd_store_get_handle (run->store)));
-}
-
-static void
-check_dependency_cycles (ImportRun *run)
-{
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store,
-    "WITH RECURSIVE reach (start, node) AS ("
-    "  SELECT milestone_id, depends_on_id FROM milestone_dependency"
-    "  UNION SELECT r.start, d.depends_on_id FROM reach r JOIN milestone_dependency d ON d.milestone_id = r.node)"
-    " SELECT group_concat (m.code, ', '),"
-    "  (SELECT max (p.line) FROM cyd_pending p WHERE p.what = 5 AND p.record_id IN"
-    "    (SELECT start FROM reach WHERE start = node))"
-    " FROM (SELECT DISTINCT start FROM reach WHERE start = node ORDER BY start) c"
-    " JOIN milestone m ON m.id = c.start", NULL);
-
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
-    return;
-  import_problem (run, sqlite3_column_int (stmt, 1), 1,
-                  _("These milestones depend on each other in a circle, so none could ever be done first: %s."),
-                  cyd_stmt_text (stmt, 0));
-}
-
-static void
-mark_left (ImportRun *run)
-{
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store,
-                                               "UPDATE person SET left_date = ?2 WHERE employer_id = ?1"
-                                               " AND (left_date IS NULL OR left_date > ?2)"
-                                               " AND id NOT IN (SELECT id FROM cyd_seen)", NULL);
-
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, run->snapshot_employer);
-  sqlite3_bind_text (stmt, 2, run->as_at, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    import_counts (run, CYD_KIND_STAFF)->left += sqlite3_changes (cyd_store_get_handle (run->store));
-}
-
-/* A section is complete: references within it can now be resolved. */
-void
-import_finish_section (ImportRun       *run,
-                       const RecordDef *def)
-{
-  g_autoptr(CydStmt) rows = cyd_store_prepare (run->store,
-                                               "SELECT what, record_id, record_code, code, method, effective, line, col"
-                                               " FROM cyd_pending ORDER BY seq", NULL);
-
-  while (rows != NULL && sqlite3_step (rows) == SQLITE_ROW)
-    resolve_one (run, rows);
-  g_clear_pointer (&rows, cyd_stmt_release);
-
-  if (def->kind == CYD_KIND_MILESTONE)
-    check_dependency_cycles (run);
-  if (def->kind == CYD_KIND_STAFF && run->snapshot_employer != 0)
-    mark_left (run);
-
-  cyd_store_exec (run->store, "DELETE FROM cyd_pending", NULL);
-  cyd_store_exec (run->store, "DELETE FROM cyd_seen", NULL);
-  run->snapshot_employer = 0;
-}
