@@ -9,51 +9,43 @@
 #include <stdio.h>
 
 #include "cyd.h"
+#include "cyd-cli.h"
 
-/* Exit statuses. */
-enum {
-  EXIT_DONE = 0,
-  EXIT_REFUSED = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef int (*CommandFunc) (int argc, char **argv);
-
-static void
-print_error (const char *message)
+void
+cyd_cli_print_error (const char *message)
 {
   g_printerr ("cyd-cli: %s\n", message);
 }
 
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
+int
+cyd_cli_usage_error (GOptionContext *context,
+                     const char     *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
-  print_error (message);
+  cyd_cli_print_error (message);
   g_printerr ("%s", help);
   return EXIT_USAGE;
 }
 
-static gboolean
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv,
-               int             *status)
+gboolean
+cyd_cli_parse_options (GOptionContext  *context,
+                       int             *argc,
+                       char          ***argv,
+                       int             *status)
 {
   g_autoptr(GError) error = NULL;
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (context, error->message);
+      *status = cyd_cli_usage_error (context, error->message);
       return FALSE;
     }
   return TRUE;
 }
 
-static CydStore *
-open_store (const char *path)
+CydStore *
+cyd_cli_open_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
   CydStore *store = cyd_store_open (path, &error);
@@ -61,14 +53,14 @@ open_store (const char *path)
   if (store == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("%s: %s"), path, error->message);
-      print_error (message);
+      cyd_cli_print_error (message);
       return NULL;
     }
   if (cyd_store_get_upgrade_backup (store) != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("%s was upgraded; a copy of the old file was kept as %s"),
                                                   path, cyd_store_get_upgrade_backup (store));
-      print_error (message);
+      cyd_cli_print_error (message);
     }
   return store;
 }
@@ -90,18 +82,18 @@ import_command (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("All the files are imported together: if any is refused, nothing is written."));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cyd_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc < 3)
-    return usage_error (context, _("Name a programme file and at least one XML file."));
+    return cyd_cli_usage_error (context, _("Name a programme file and at least one XML file."));
 
-  store = open_store (argv[1]);
+  store = cyd_cli_open_store (argv[1]);
   if (store == NULL)
     return EXIT_REFUSED;
 
   if (!cyd_store_begin (store, &error))
     {
-      print_error (error->message);
+      cyd_cli_print_error (error->message);
       return EXIT_REFUSED;
     }
 
@@ -118,7 +110,7 @@ import_command (int    argc,
 
           for (guint p = 0; p < problems->len; p++)
             g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, p));
-          print_error (import_error->message);
+          cyd_cli_print_error (import_error->message);
           status = EXIT_REFUSED;
           continue;
         }
@@ -131,13 +123,13 @@ import_command (int    argc,
     {
       cyd_store_rollback (store);
       if (status != EXIT_DONE && argc > 3)
-        print_error (_("Nothing was imported."));
+        cyd_cli_print_error (_("Nothing was imported."));
       return status;
     }
 
   if (!cyd_store_commit (store, &error))
     {
-      print_error (error->message);
+      cyd_cli_print_error (error->message);
       return EXIT_REFUSED;
     }
   return EXIT_DONE;
@@ -159,12 +151,12 @@ export_command (int    argc,
   gboolean ok;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cyd_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("Name one programme file."));
+    return cyd_cli_usage_error (context, _("Name one programme file."));
 
-  store = open_store (argv[1]);
+  store = cyd_cli_open_store (argv[1]);
   if (store == NULL)
     return EXIT_REFUSED;
 
@@ -184,7 +176,7 @@ export_command (int    argc,
 
   if (!ok)
     {
-      print_error (error->message);
+      cyd_cli_print_error (error->message);
       return EXIT_REFUSED;
     }
   return EXIT_DONE;
@@ -202,18 +194,18 @@ check_command (int    argc,
 
   g_option_context_set_summary (context,
                                 _("Runs SQLite’s integrity check and Cyd’s own consistency rules."));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!cyd_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("Name one programme file."));
+    return cyd_cli_usage_error (context, _("Name one programme file."));
 
-  store = open_store (argv[1]);
+  store = cyd_cli_open_store (argv[1]);
   if (store == NULL)
     return EXIT_REFUSED;
 
   if (!cyd_store_check (store, &problems, &error))
     {
-      print_error (error->message);
+      cyd_cli_print_error (error->message);
       return EXIT_REFUSED;
     }
   for (guint i = 0; i < problems->len; i++)
@@ -228,10 +220,11 @@ check_command (int    argc,
   return EXIT_DONE;
 }
 
+/* One line per command; each command beyond these lives in cyd-cli-NAME.c. */
 static const struct {
-  const char  *name;
-  CommandFunc  func;
-  const char  *summary;
+  const char     *name;
+  CydCliCommand   func;
+  const char     *summary;
 } commands[] = {
   { "import", import_command, N_("Import XML files into a programme (created when missing)") },
   { "export", export_command, N_("Export a whole programme as XML") },
@@ -285,7 +278,7 @@ main (int    argc,
 
   {
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[1]);
-    print_error (message);
+    cyd_cli_print_error (message);
     print_help (stderr);
   }
   return EXIT_USAGE;

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "cyd-edit.h"
 #include "cyd-kind.h"
 #include "cyd-money.h"
 
@@ -74,5 +75,20 @@ gboolean    cyd_store_commit              (CydStore    *self,
                                            GError     **error);
 void        cyd_store_rollback            (CydStore    *self);
 gboolean    cyd_store_in_transaction      (CydStore    *self);
+
+/* The write path: see cyd-edit.h. The store keeps the undo and redo stacks
+ * for as long as it is open; "can-undo", "can-redo", "undo-label" and
+ * "redo-label" are properties, notified when they change. */
+gboolean    cyd_store_apply               (CydStore    *self,
+                                           CydEdit     *edit,
+                                           GError     **error);
+gboolean    cyd_store_undo                (CydStore    *self,
+                                           GError     **error);
+gboolean    cyd_store_redo                (CydStore    *self,
+                                           GError     **error);
+gboolean    cyd_store_get_can_undo        (CydStore    *self);
+gboolean    cyd_store_get_can_redo        (CydStore    *self);
+const char *cyd_store_get_undo_label      (CydStore    *self);
+const char *cyd_store_get_redo_label      (CydStore    *self);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cyd-date.h"
+#include "cyd-edit.h"
 #include "cyd-exporter.h"
 #include "cyd-importer.h"
 #include "cyd-kind.h"
