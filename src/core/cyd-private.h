@@ -48,6 +48,19 @@ void      cyd_stmt_bind_text_or_null  (CydStmt     *stmt,
 const char *cyd_stmt_text             (CydStmt     *stmt,
                                        int          column);
 
+typedef struct _CydStep CydStep;
+
+void        cyd_step_free               (CydStep     *step);
+const char *cyd_step_get_label          (CydStep     *step);
+GPtrArray  *cyd_store_get_table_columns (CydStore    *self,
+                                         const char  *table);
+void        cyd_store_push_step         (CydStore    *self,
+                                         CydStep     *step,
+                                         gboolean     to_redo);
+CydStep    *cyd_store_pop_step          (CydStore    *self,
+                                         gboolean     from_redo);
+void        cyd_store_forget_redo       (CydStore    *self);
+
 GBytes   *cyd_resource_lookup         (const char  *name);
 void      cyd_xml_init                (void);
 const char *cyd_enum_to_label         (const char  *value);

@@ -25,6 +25,9 @@ struct _CydStore
   char       *path;
   char       *upgrade_backup;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *columns;      /* table → GPtrArray of its column names but id */
+  GPtrArray  *undo_steps;   /* CydStep, newest last */
+  GPtrArray  *redo_steps;
 };
 
 enum {
@@ -32,7 +35,17 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CydStore, cyd_store, G_TYPE_OBJECT)
 
@@ -136,6 +149,8 @@ apply_migrations (CydStore  *self,
 {
   static const char * const migrations[] = {
     "0001-initial.sql",
+    "0002-edit-ids.sql",
+    "0003-milestone-rag-reason.sql",
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CYD_SCHEMA_VERSION);
 
@@ -272,6 +287,9 @@ cyd_store_finalize (GObject *object)
 {
   CydStore *self = (CydStore *)object;
 
+  g_clear_pointer (&self->undo_steps, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_steps, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -282,11 +300,53 @@ cyd_store_finalize (GObject *object)
 }
 
 static void
+cyd_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CydStore *self = CYD_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, cyd_store_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, cyd_store_get_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, cyd_store_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, cyd_store_get_redo_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cyd_store_class_init (CydStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = cyd_store_finalize;
+  object_class->get_property = cyd_store_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CydStore::changed:
@@ -306,6 +366,9 @@ static void
 cyd_store_init (CydStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->undo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) cyd_step_free);
+  self->redo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) cyd_step_free);
 }
 
 /**
@@ -607,4 +670,99 @@ cyd_store_count (CydStore *self,
   if (!query_int (self, count_sql[g_bit_nth_lsf (kind, -1)], &n, NULL))
     return 0;
   return (guint) n;
+}
+
+/* The columns of @table other than id, read from the schema once. */
+GPtrArray *
+cyd_store_get_table_columns (CydStore   *self,
+                             const char *table)
+{
+  GPtrArray *columns = g_hash_table_lookup (self->columns, table);
+  g_autofree char *sql = NULL;
+  g_autoptr(CydStmt) stmt = NULL;
+
+  if (columns != NULL)
+    return columns;
+
+  columns = g_ptr_array_new_with_free_func (g_free);
+  sql = g_strdup_printf ("PRAGMA table_info (%s)", table);
+  stmt = cyd_store_prepare (self, sql, NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    if (!g_str_equal (cyd_stmt_text (stmt, 1), "id"))
+      g_ptr_array_add (columns, g_strdup (cyd_stmt_text (stmt, 1)));
+  g_hash_table_insert (self->columns, g_strdup (table), columns);
+  return columns;
+}
+
+static void
+notify_undo_state (CydStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+}
+
+/* A new step on the undo stack forgets what could be redone. */
+void
+cyd_store_push_step (CydStore *self,
+                     CydStep  *step,
+                     gboolean  to_redo)
+{
+  g_ptr_array_add (to_redo ? self->redo_steps : self->undo_steps, step);
+  notify_undo_state (self);
+}
+
+CydStep *
+cyd_store_pop_step (CydStore *self,
+                    gboolean  from_redo)
+{
+  GPtrArray *stack = from_redo ? self->redo_steps : self->undo_steps;
+
+  if (stack->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (stack, stack->len - 1);
+}
+
+void
+cyd_store_forget_redo (CydStore *self)
+{
+  g_ptr_array_set_size (self->redo_steps, 0);
+}
+
+gboolean
+cyd_store_get_can_undo (CydStore *self)
+{
+  g_return_val_if_fail (CYD_IS_STORE (self), FALSE);
+
+  return self->undo_steps->len > 0;
+}
+
+gboolean
+cyd_store_get_can_redo (CydStore *self)
+{
+  g_return_val_if_fail (CYD_IS_STORE (self), FALSE);
+
+  return self->redo_steps->len > 0;
+}
+
+/* What undo would undo, as the user reads it, or %NULL. */
+const char *
+cyd_store_get_undo_label (CydStore *self)
+{
+  g_return_val_if_fail (CYD_IS_STORE (self), NULL);
+
+  if (self->undo_steps->len == 0)
+    return NULL;
+  return cyd_step_get_label (g_ptr_array_index (self->undo_steps, self->undo_steps->len - 1));
+}
+
+const char *
+cyd_store_get_redo_label (CydStore *self)
+{
+  g_return_val_if_fail (CYD_IS_STORE (self), NULL);
+
+  if (self->redo_steps->len == 0)
+    return NULL;
+  return cyd_step_get_label (g_ptr_array_index (self->redo_steps, self->redo_steps->len - 1));
 }

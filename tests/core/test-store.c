@@ -178,6 +178,38 @@ test_upgrade_with_backup (void)
 }
 
 static void
+test_upgrade_keeps_links (void)
+{
+  g_autofree char *path = g_build_filename (test_dir (), "v1.cyd", NULL);
+  g_autofree char *schema_path = g_build_filename (g_getenv ("CYD_SOURCE_ROOT"), "data", "sql", "0001-initial.sql", NULL);
+  g_autofree char *schema = NULL;
+  g_autoptr(CydStore) store = NULL;
+
+  /* A programme written by the first version, with rows in the link tables. */
+  g_assert_true (g_file_get_contents (schema_path, &schema, NULL, NULL));
+  g_assert_cmpint (raw_exec (path, schema), ==, SQLITE_OK);
+  g_assert_cmpint (raw_exec (path,
+                             "PRAGMA application_id = 1132028977; PRAGMA user_version = 1;"
+                             "INSERT INTO council (code, name_en) VALUES ('C', 'C');"
+                             "INSERT INTO directorate (code, name_en, kind, council_id) VALUES ('L', 'L', 'legacy', 1);"
+                             "INSERT INTO directorate (code, name_en, kind) VALUES ('M', 'M', 'merged');"
+                             "INSERT INTO service_line (code, name_en) VALUES ('S', 'S');"
+                             "INSERT INTO service_line_stage VALUES (1, '2014-04-01', 'aligned');"
+                             "INSERT INTO post (code, title_en, directorate_id, service_line_id) VALUES ('A', 'A', 1, 1);"
+                             "INSERT INTO post (code, title_en, directorate_id, service_line_id) VALUES ('B', 'B', 2, 1);"
+                             "INSERT INTO post_mapping VALUES (1, 2, 'slot-in', '2014-04-01');"
+                             "INSERT INTO post_dotted_line VALUES (1, 2);"), ==, SQLITE_OK);
+
+  store = open_or_fail (path);
+  g_assert_nonnull (cyd_store_get_upgrade_backup (store));
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, CYD_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM post_mapping WHERE id IS NOT NULL AND method = 'slot-in'"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM post_dotted_line WHERE id IS NOT NULL"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM service_line_stage WHERE id IS NOT NULL"), ==, 1);
+  g_assert_cmpint (raw_int (cyd_store_get_upgrade_backup (store), "PRAGMA user_version"), ==, 1);
+}
+
+static void
 test_constraints (void)
 {
   g_autofree char *path = temp_path ("rules.cyd");
@@ -276,6 +308,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/refuse-too-new", test_refuse_too_new);
   g_test_add_func ("/core/store/refuse-damaged", test_refuse_damaged);
   g_test_add_func ("/core/store/upgrade-with-backup", test_upgrade_with_backup);
+  g_test_add_func ("/core/store/upgrade-keeps-links", test_upgrade_keeps_links);
   g_test_add_func ("/core/store/constraints", test_constraints);
   g_test_add_func ("/core/store/save-copy", test_save_copy);
   g_test_add_func ("/core/store/check", test_check_clean_and_dirty);
