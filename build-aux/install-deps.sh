@@ -9,6 +9,7 @@ packages=(
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 locales
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+  poppler-utils
 )
 
 missing=()

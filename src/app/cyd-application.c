@@ -10,6 +10,8 @@
 #include "cyd.h"
 #include "cyd-error-dialog.h"
 #include "cyd-files.h"
+#include "cyd-language.h"
+#include "cyd-preferences-window.h"
 #include "cyd-window.h"
 
 #define MAX_RECENT_FILES 10
@@ -20,6 +22,7 @@ struct _CydApplication
 
   GSettings      *settings;
   GCancellable   *cancellable;
+  guint           language_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (CydApplication, cyd_application, ADW_TYPE_APPLICATION)
@@ -381,6 +384,16 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  gtk_window_present (GTK_WINDOW (cyd_preferences_window_new (gtk_application_get_active_window (app))));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -397,6 +410,7 @@ static const GActionEntry app_actions[] = {
   { "new", new_action },
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
+  { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -413,6 +427,7 @@ set_accels (GtkApplication *app)
     { "app.new", { "<Control>n", NULL } },
     { "app.open", { "<Control>o", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.save-as", { "<Shift><Control>s", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
@@ -429,6 +444,30 @@ set_accels (GtkApplication *app)
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+/* Out of the settings handler: the Preferences window that changed the
+ * setting is among the windows rebuilt. */
+static gboolean
+switch_language (gpointer user_data)
+{
+  CydApplication *self = CYD_APPLICATION (user_data);
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_autoptr(GList) rebuilt = NULL;
+
+  self->language_idle_id = 0;
+  cyd_language_apply (language);
+  rebuilt = cyd_language_rebuild_windows (windows);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_language_changed (CydApplication *self)
+{
+  if (self->language_idle_id == 0)
+    self->language_idle_id = g_idle_add (switch_language, self);
 }
 
 static void
@@ -481,6 +520,8 @@ cyd_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), self);
   set_accels (GTK_APPLICATION (self));
   g_signal_connect (self, "window-added", G_CALLBACK (on_window_added), NULL);
+  g_signal_connect_object (self->settings, "changed::language",
+                           G_CALLBACK (on_language_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -498,6 +539,7 @@ cyd_application_dispose (GObject *object)
 {
   CydApplication *self = CYD_APPLICATION (object);
 
+  g_clear_handle_id (&self->language_idle_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 

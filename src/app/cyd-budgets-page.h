@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cyd-budget.h"
 #include "cyd-store.h"
 
 G_BEGIN_DECLS
@@ -13,5 +14,6 @@ G_DECLARE_FINAL_TYPE (CydBudgetsPage, cyd_budgets_page, CYD, BUDGETS_PAGE, AdwBi
 CydStore *cyd_budgets_page_get_store (CydBudgetsPage *self);
 void      cyd_budgets_page_set_store (CydBudgetsPage *self,
                                       CydStore       *store);
+CydBudget *cyd_budgets_page_get_budget (CydBudgetsPage *self);
 
 G_END_DECLS

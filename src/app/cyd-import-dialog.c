@@ -211,7 +211,7 @@ on_import_ready (GObject      *source_object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  CydImportDialog *self = CYD_IMPORT_DIALOG (source_object);
+  g_autoptr(CydImportDialog) self = user_data;
   ImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
@@ -266,7 +266,9 @@ start_job (CydImportDialog *self,
   gtk_stack_set_visible_child_name (self->stack, "checking");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
 
-  task = g_task_new (self, self->cancellable, on_import_ready, NULL);
+  /* No source object: the dialog's reference is dropped in the callback, on
+   * this thread, never by the worker's last unref of the task. */
+  task = g_task_new (NULL, self->cancellable, on_import_ready, g_object_ref (self));
   g_task_set_source_tag (task, start_job);
   /* The job lives as long as the task; self->job is cleared before that. */
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);

@@ -6,13 +6,21 @@
 #include "cyd-list-binding.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cyd-column-sorter.h"
+#include "cyd-error-dialog.h"
+#include "cyd-list-export.h"
+#include "cyd-window.h"
 
 /* What every list page does: a CydListModel of one kind in a column view,
  * searched from a search entry and sorted from the column headers, both in
  * SQL; a count; and an empty state. The page's stack has the children
- * "list", "empty" (nothing imported yet) and "no-results". */
+ * "list", "empty" (nothing imported yet) and "no-results".
+ *
+ * Every list page also gets "Export as CSV…": a button after the count, on
+ * the action list.export-csv, that writes the list as shown (columns,
+ * search, sort, date and filters) to a CSV file (cyd-list-export.c). */
 
 struct _CydListBinding
 {
@@ -26,6 +34,11 @@ struct _CydListBinding
   GtkColumnView  *column_view;
   GtkStack       *stack;
   GtkLabel       *count_label;
+
+  GSimpleAction        *export_action;
+  GtkFileChooserNative *chooser;
+  GCancellable         *cancellable;
+  char                 *export_name;
 };
 
 enum {
@@ -77,6 +90,8 @@ update_state (CydListBinding *self)
   g_autofree char *count = format_count (self->kind, n);
 
   gtk_label_set_label (self->count_label, count);
+  if (self->export_action != NULL)
+    g_simple_action_set_enabled (self->export_action, n > 0);
 
   if (n > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
@@ -119,6 +134,113 @@ on_search_changed (CydListBinding *self)
   update_state (self);
 }
 
+static char *
+dup_csv_name (CydListBinding *self)
+{
+  g_autofree char *base = g_path_get_basename (cyd_store_get_path (self->store));
+  g_autofree char *kind = g_utf8_strdown (cyd_kind_get_label (self->kind), -1);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  g_strdelimit (kind, " /", '-');
+  return g_strdup_printf ("%s-%s.csv", base, kind);
+}
+
+static void
+on_export_ready (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CydListBinding) self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_rows = 0;
+
+  if (!cyd_list_export_csv_finish (self->column_view, result, &n_rows, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && GTK_IS_WINDOW (root))
+        cyd_error_dialog_show (gtk_window_get_application (GTK_WINDOW (root)), GTK_WINDOW (root),
+                               _("Could Not Export the List"), error->message);
+      return;
+    }
+
+  message = g_strdup_printf (ngettext ("Exported %u row to %s", "Exported %u rows to %s", n_rows),
+                             n_rows, self->export_name);
+  if (CYD_IS_WINDOW (root))
+    cyd_window_show_toast (CYD_WINDOW (root), message);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     CydListBinding  *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  g_free (self->export_name);
+  self->export_name = g_file_get_basename (file);
+  cyd_list_export_csv_async (self->column_view, file, self->cancellable,
+                             on_export_ready, g_object_ref (self));
+}
+
+static void
+on_export_csv_activate (CydListBinding *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || self->chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  name = dup_csv_name (self);
+
+  self->chooser = gtk_file_chooser_native_new (_("Export as CSV"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* The button goes after the count, in the row above the list. */
+static void
+add_export_button (CydListBinding *self)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self->count_label));
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  GtkWidget *button;
+
+  self->export_action = g_simple_action_new ("export-csv", NULL);
+  g_signal_connect_object (self->export_action, "activate",
+                           G_CALLBACK (on_export_csv_activate), self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->export_action));
+  gtk_widget_insert_action_group (row, "list", G_ACTION_GROUP (group));
+
+  if (!GTK_IS_BOX (row))
+    return;
+  button = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Export as CSV…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "list.export-csv");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_box_append (GTK_BOX (row), button);
+}
+
 static void
 on_stop_search (CydListBinding *self)
 {
@@ -136,6 +258,13 @@ cyd_list_binding_dispose (GObject *object)
 {
   CydListBinding *self = CYD_LIST_BINDING (object);
 
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->export_action);
+  g_clear_pointer (&self->export_name, g_free);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->search_entry);
@@ -213,6 +342,7 @@ cyd_list_binding_class_init (CydListBindingClass *klass)
 static void
 cyd_list_binding_init (CydListBinding *self)
 {
+  self->cancellable = g_cancellable_new ();
 }
 
 CydListBinding *
@@ -242,6 +372,7 @@ cyd_list_binding_new (CydKind         kind,
                            G_CALLBACK (on_stop_search), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (column_view), "changed",
                            G_CALLBACK (on_view_sorter_changed), self, G_CONNECT_SWAPPED);
+  add_export_button (self);
 
   update_state (self);
 

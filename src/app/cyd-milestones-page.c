@@ -5,32 +5,336 @@
 
 #include "cyd-milestones-page.h"
 
+#include <glib/gi18n.h>
+
 #include "cyd-column-sorter.h"
 #include "cyd-list-binding.h"
+#include "cyd-milestone-dialog.h"
+#include "cyd-timeline-view.h"
 #include "cyd-ui-closures.h"
+#include "cyd-window.h"
+
+static const char * const status_values[] = { NULL, "not-started", "in-progress", "done", "cancelled" };
+static const char * const rag_values[] = { NULL, "red", "amber", "green" };
 
 struct _CydMilestonesPage
 {
-  AdwBin          parent_instance;
+  AdwBin            parent_instance;
 
-  CydListBinding *binding;
+  CydListBinding   *binding;
+  CydMilestonePlan *plan;
+  GSettings        *settings;
+  char             *as_at;
+  gulong            changed_id;
+  gboolean          filling_filters;
+  guint             scroll_id;
 
   /* Template widgets */
-  GtkSearchEntry *search_entry;
-  GtkColumnView  *column_view;
-  GtkStack       *stack;
-  GtkLabel       *count_label;
+  GtkSearchEntry   *search_entry;
+  GtkColumnView    *column_view;
+  GtkStack         *stack;
+  GtkToggleButton  *timeline_toggle;
+  GtkLabel         *count_label;
+  GtkDropDown      *workstream_dropdown;
+  GtkStringList    *workstream_list;
+  GtkDropDown      *owner_dropdown;
+  GtkStringList    *owner_list;
+  GtkDropDown      *status_dropdown;
+  GtkDropDown      *rag_dropdown;
+  GtkToggleButton  *overdue_toggle;
+  GtkToggleButton  *due_soon_toggle;
+  GtkScrolledWindow *timeline_scroller;
+  CydTimelineView  *timeline_view;
+  GtkLabel         *details_title;
+  GtkLabel         *details_label;
 };
 
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_AS_AT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CydMilestonesPage, cyd_milestones_page, ADW_TYPE_BIN)
+
+static char *
+dup_as_at (CydMilestonesPage *self)
+{
+  return self->as_at != NULL ? g_strdup (self->as_at) : cyd_date_today_iso ();
+}
+
+static guint
+due_soon_days (CydMilestonesPage *self)
+{
+  return (guint) CLAMP (g_settings_get_int (self->settings, "due-soon-days"), 1, 90);
+}
+
+static const char *
+dropdown_text (GtkDropDown *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  if (item == NULL || gtk_drop_down_get_selected (dropdown) == 0)
+    return NULL;
+  return gtk_string_object_get_string (item);
+}
+
+static void
+refill_list (GtkDropDown   *dropdown,
+             GtkStringList *list,
+             const char    *all,
+             GPtrArray     *values)
+{
+  g_autofree char *keep = g_strdup (dropdown_text (dropdown));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint selected = 0;
+
+  g_ptr_array_insert (values, 0, (gpointer) all);
+  g_ptr_array_add (values, NULL);
+  gtk_string_list_splice (list, 0, n, (const char * const *) values->pdata);
+  for (guint i = 1; keep != NULL && i < values->len - 1; i++)
+    if (g_str_equal (g_ptr_array_index (values, i), keep))
+      selected = i;
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+static GPtrArray *
+distinct_values (CydMilestonePlan *plan,
+                 const char       *(*getter) (CydMilestonePlan *, guint))
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *values = g_ptr_array_new ();
+
+  for (guint i = 0; plan != NULL && i < cyd_milestone_plan_get_n (plan); i++)
+    {
+      const char *value = getter (plan, i);
+
+      if (value != NULL && g_hash_table_add (seen, (gpointer) value))
+        g_ptr_array_add (values, (gpointer) value);
+    }
+  g_ptr_array_sort (values, (GCompareFunc) g_utf8_collate);
+  return values;
+}
+
+static void
+fill_filters (CydMilestonesPage *self)
+{
+  g_autoptr(GPtrArray) workstreams = distinct_values (self->plan, cyd_milestone_plan_get_workstream);
+  g_autoptr(GPtrArray) owners = distinct_values (self->plan, cyd_milestone_plan_get_owner);
+
+  self->filling_filters = TRUE;
+  refill_list (self->workstream_dropdown, self->workstream_list, _("All Workstreams"), workstreams);
+  refill_list (self->owner_dropdown, self->owner_list, _("All Owners"), owners);
+  self->filling_filters = FALSE;
+}
+
+static void
+apply_filters (CydMilestonesPage *self)
+{
+  CydListModel *model = cyd_list_binding_get_model (self->binding);
+  g_autofree char *as_at = dup_as_at (self);
+  guint rag = gtk_drop_down_get_selected (self->rag_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (model == NULL)
+    return;
+  cyd_list_model_set_milestone_rating (model, self->as_at, due_soon_days (self));
+  cyd_list_model_set_filter (model, "workstream", dropdown_text (self->workstream_dropdown));
+  cyd_list_model_set_filter (model, "owner", dropdown_text (self->owner_dropdown));
+  cyd_list_model_set_filter (model, "status", status < G_N_ELEMENTS (status_values) ? status_values[status] : NULL);
+  cyd_list_model_set_filter (model, "rag", rag < G_N_ELEMENTS (rag_values) ? rag_values[rag] : NULL);
+  cyd_list_model_set_filter (model, "at-risk", rag == 4 ? "1" : NULL);
+  cyd_list_model_set_filter (model, "overdue", gtk_toggle_button_get_active (self->overdue_toggle) ? as_at : NULL);
+  cyd_list_model_set_filter (model, "due-within-30-days",
+                             gtk_toggle_button_get_active (self->due_soon_toggle) ? as_at : NULL);
+}
+
+static gint64
+selected_id (CydMilestonesPage *self)
+{
+  GtkSelectionModel *selection;
+  gpointer record;
+
+  if (gtk_toggle_button_get_active (self->timeline_toggle))
+    return cyd_timeline_view_get_selected (self->timeline_view);
+
+  selection = gtk_column_view_get_model (self->column_view);
+  if (!GTK_IS_SINGLE_SELECTION (selection))
+    return 0;
+  record = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  return record != NULL ? cyd_record_get_id (record) : 0;
+}
+
+static void
+update_actions (CydMilestonesPage *self)
+{
+  gboolean any = cyd_milestones_page_get_store (self) != NULL;
+  gboolean selected = selected_id (self) != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "milestones.add", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "milestones.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "milestones.complete", selected);
+}
+
+static void
+append_line (GString    *s,
+             const char *caption,
+             const char *value)
+{
+  g_autofree char *escaped = g_markup_escape_text (value != NULL ? value : "—", -1);
+  g_autofree char *caption_escaped = g_markup_escape_text (caption, -1);
+
+  g_string_append_printf (s, "<b>%s</b>\n%s\n\n", caption_escaped, escaped);
+}
+
+static void
+show_details (CydMilestonesPage *self)
+{
+  gint64 id = cyd_timeline_view_get_selected (self->timeline_view);
+  guint i = self->plan != NULL ? cyd_milestone_plan_find (self->plan, id) : CYD_MILESTONE_NO_CAUSE;
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *rag = NULL;
+  g_autofree char *risk = NULL;
+  g_autoptr(GString) deps = g_string_new (NULL);
+  const guint *dep;
+  guint n = 0;
+
+  if (i == CYD_MILESTONE_NO_CAUSE)
+    {
+      gtk_label_set_label (self->details_title, _("Select a milestone to see its details."));
+      gtk_label_set_label (self->details_label, "");
+      return;
+    }
+  title = g_strdup_printf ("%s — %s", cyd_milestone_plan_get_code (self->plan, i),
+                           cyd_milestone_plan_get_title (self->plan, i));
+  due = cyd_date_format (cyd_milestone_plan_get_due (self->plan, i));
+  rag = cyd_milestone_plan_dup_rag_text (self->plan, i);
+  risk = cyd_milestone_plan_dup_risk_text (self->plan, i);
+  dep = cyd_milestone_plan_get_dependencies (self->plan, i, &n);
+  for (guint j = 0; j < n; j++)
+    g_string_append_printf (deps, "%s%s", j > 0 ? ", " : "", cyd_milestone_plan_get_code (self->plan, dep[j]));
+
+  append_line (s, cyd_milestone_plan_is_decision (self->plan, i) ? C_("milestone kind", "Decision")
+                                                                 : C_("milestone kind", "Milestone"),
+               cyd_milestone_plan_get_workstream (self->plan, i));
+  append_line (s, C_("column, due date", "Due"), due);
+  append_line (s, _("Owner"), cyd_milestone_plan_get_owner (self->plan, i));
+  {
+    CydRag value = cyd_milestone_plan_get_rag (self->plan, i);
+    /* Translators: a RAG rating and why, e.g. "Red: Overdue: it was due on 1 April 2014" */
+    g_autofree char *line = g_strdup_printf (_("%s: %s"),
+                                             value == CYD_RAG_RED ? C_("RAG", "Red")
+                                             : value == CYD_RAG_AMBER ? C_("RAG", "Amber") : C_("RAG", "Green"),
+                                             rag);
+
+    append_line (s, C_("column, red/amber/green rating", "RAG"), line);
+  }
+  if (risk != NULL)
+    append_line (s, C_("RAG", "At Risk"), risk);
+  append_line (s, _("Depends On"), deps->len > 0 ? deps->str : NULL);
+  gtk_label_set_label (self->details_title, title);
+  gtk_label_set_markup (self->details_label, s->str);
+}
+
+static void
+reload_plan (CydMilestonesPage *self)
+{
+  CydStore *store = cyd_milestones_page_get_store (self);
+  g_autofree char *as_at = dup_as_at (self);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->plan);
+  if (store != NULL)
+    {
+      self->plan = cyd_milestone_plan_load (store, &error);
+      if (self->plan == NULL)
+        g_warning ("Could not read the milestones: %s", error->message);
+      else
+        cyd_milestone_plan_compute (self->plan, as_at, due_soon_days (self));
+    }
+  cyd_timeline_view_set_plan (self->timeline_view, self->plan, as_at);
+  fill_filters (self);
+  apply_filters (self);
+  show_details (self);
+  update_actions (self);
+}
+
+static void
+show_toast (CydMilestonesPage *self,
+            const char        *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (CYD_IS_WINDOW (root))
+    cyd_window_show_toast (CYD_WINDOW (root), message);
+}
+
+static void
+on_dialog_saved (CydMilestonesPage *self,
+                 const char        *message)
+{
+  show_toast (self, message);
+}
+
+static void
+open_dialog (CydMilestonesPage *self,
+             gint64             id)
+{
+  CydStore *store = cyd_milestones_page_get_store (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *as_at = dup_as_at (self);
+  CydMilestoneDialog *dialog;
+
+  if (store == NULL)
+    return;
+  dialog = cyd_milestone_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     store, id, as_at, due_soon_days (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_dialog (CYD_MILESTONES_PAGE (widget), 0);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CydMilestonesPage *self = CYD_MILESTONES_PAGE (widget);
+  gint64 id = selected_id (self);
+
+  if (id != 0)
+    open_dialog (self, id);
+}
+
+static void
+complete_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CydMilestonesPage *self = CYD_MILESTONES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!cyd_milestones_page_complete (self, selected_id (self), &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  message = g_strdup (_("Milestone marked done"));
+  show_toast (self, message);
+}
 
 static void
 search_action (GtkWidget  *widget,
@@ -41,14 +345,118 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+on_filter_changed (CydMilestonesPage *self)
+{
+  if (!self->filling_filters)
+    apply_filters (self);
+}
+
+static void
+on_view_changed (CydMilestonesPage *self)
+{
+  update_actions (self);
+}
+
+/* Keeps the selected milestone in view as the arrow keys move it; after
+ * the next layout, since a zoom changes the size. */
+static gboolean
+scroll_to_selected (gpointer data)
+{
+  CydMilestonesPage *self = data;
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->timeline_scroller);
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->timeline_scroller);
+  double x, y;
+
+  self->scroll_id = 0;
+  if (cyd_timeline_view_get_position (self->timeline_view, &x, &y))
+    {
+      gtk_adjustment_clamp_page (h, MAX (0, x - 200), x + 200);
+      gtk_adjustment_clamp_page (v, MAX (0, y - 40), y + 40);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_timeline_selected (CydMilestonesPage *self)
+{
+  if (self->scroll_id == 0)
+    self->scroll_id = g_timeout_add (50, scroll_to_selected, self);
+  show_details (self);
+  update_actions (self);
+}
+
+static void
+on_column_view_activate (CydMilestonesPage *self,
+                         guint              position)
+{
+  gint64 id = selected_id (self);
+
+  if (id != 0)
+    open_dialog (self, id);
+}
+
+static void
+on_store_changed (CydMilestonesPage *self,
+                  guint              kinds)
+{
+  if (kinds & (CYD_KIND_MILESTONE | CYD_KIND_STAFF))
+    reload_plan (self);
+}
+
+static void
+on_model_items_changed (CydMilestonesPage *self)
+{
+  CydListModel *model = cyd_list_binding_get_model (self->binding);
+
+  /* The binding says "empty" when there is no search; with filters on, an
+   * empty list means no results. */
+  if (model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) == 0
+      && cyd_store_count (cyd_milestones_page_get_store (self), CYD_KIND_MILESTONE) > 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  update_actions (self);
+}
+
+static void
+on_column_view_model_changed (CydMilestonesPage *self)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+
+  if (selection != NULL)
+    g_signal_connect_object (selection, "selection-changed", G_CALLBACK (update_actions), self,
+                             G_CONNECT_SWAPPED);
+  update_actions (self);
+}
+
+static void
+on_settings_changed (CydMilestonesPage *self)
+{
+  reload_plan (self);
+}
+
+static void
 cyd_milestones_page_dispose (GObject *object)
 {
   CydMilestonesPage *self = CYD_MILESTONES_PAGE (object);
 
+  if (self->binding != NULL && cyd_list_binding_get_store (self->binding) != NULL)
+    g_clear_signal_handler (&self->changed_id, cyd_list_binding_get_store (self->binding));
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   g_clear_object (&self->binding);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_MILESTONES_PAGE);
 
   G_OBJECT_CLASS (cyd_milestones_page_parent_class)->dispose (object);
+}
+
+static void
+cyd_milestones_page_finalize (GObject *object)
+{
+  CydMilestonesPage *self = CYD_MILESTONES_PAGE (object);
+
+  g_free (self->as_at);
+
+  G_OBJECT_CLASS (cyd_milestones_page_parent_class)->finalize (object);
 }
 
 static void
@@ -63,6 +471,10 @@ cyd_milestones_page_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, cyd_milestones_page_get_store (self));
+      break;
+
+    case PROP_AS_AT:
+      g_value_set_string (value, self->as_at);
       break;
 
     default:
@@ -84,6 +496,10 @@ cyd_milestones_page_set_property (GObject      *object,
       cyd_milestones_page_set_store (self, g_value_get_object (value));
       break;
 
+    case PROP_AS_AT:
+      cyd_milestones_page_set_as_at (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -96,6 +512,7 @@ cyd_milestones_page_class_init (CydMilestonesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cyd_milestones_page_dispose;
+  object_class->finalize = cyd_milestones_page_finalize;
   object_class->get_property = cyd_milestones_page_get_property;
   object_class->set_property = cyd_milestones_page_set_property;
 
@@ -103,19 +520,44 @@ cyd_milestones_page_class_init (CydMilestonesPageClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          CYD_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The date milestones are rated as at (YYYY-MM-DD); %NULL for today. */
+  properties[PROP_AS_AT] =
+    g_param_spec_string ("as-at", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CYD_TYPE_COLUMN_SORTER);
+  g_type_ensure (CYD_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-milestones-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, timeline_toggle);
   gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, workstream_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, workstream_list);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, owner_list);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, rag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, overdue_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, due_soon_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, timeline_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, details_title);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, details_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   cyd_ui_closures_add_to_class (widget_class);
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "milestones.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "milestones.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "milestones.complete", NULL, complete_action);
 }
 
 static void
@@ -123,11 +565,18 @@ cyd_milestones_page_init (CydMilestonesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::due-soon-days",
+                           G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
   self->binding = cyd_list_binding_new (CYD_KIND_MILESTONE,
                                         self->search_entry,
                                         self->column_view,
                                         self->stack,
                                         self->count_label);
+  g_signal_connect_object (self->column_view, "notify::model",
+                           G_CALLBACK (on_column_view_model_changed), self, G_CONNECT_SWAPPED);
+  fill_filters (self);
+  update_actions (self);
 }
 
 CydStore *
@@ -142,12 +591,85 @@ void
 cyd_milestones_page_set_store (CydMilestonesPage *self,
                                CydStore          *store)
 {
+  CydStore *old;
+
   g_return_if_fail (CYD_IS_MILESTONES_PAGE (self));
   g_return_if_fail (store == NULL || CYD_IS_STORE (store));
 
-  if (store == cyd_list_binding_get_store (self->binding))
+  old = cyd_list_binding_get_store (self->binding);
+  if (store == old)
     return;
 
+  if (old != NULL)
+    g_clear_signal_handler (&self->changed_id, old);
   cyd_list_binding_set_store (self->binding, store);
+  if (store != NULL)
+    {
+      self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
+                                                  self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (cyd_list_binding_get_model (self->binding), "items-changed",
+                               G_CALLBACK (on_model_items_changed), self, G_CONNECT_SWAPPED);
+    }
+  reload_plan (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+const char *
+cyd_milestones_page_get_as_at (CydMilestonesPage *self)
+{
+  g_return_val_if_fail (CYD_IS_MILESTONES_PAGE (self), NULL);
+
+  return self->as_at;
+}
+
+/* Rates the milestones as at @as_at (YYYY-MM-DD), or today when %NULL. */
+void
+cyd_milestones_page_set_as_at (CydMilestonesPage *self,
+                               const char        *as_at)
+{
+  g_return_if_fail (CYD_IS_MILESTONES_PAGE (self));
+  g_return_if_fail (as_at == NULL || cyd_date_is_valid_iso (as_at));
+
+  if (g_strcmp0 (as_at, self->as_at) == 0)
+    return;
+  g_free (self->as_at);
+  self->as_at = g_strdup (as_at);
+  reload_plan (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_AT]);
+}
+
+/**
+ * cyd_milestones_page_complete:
+ * @id: a milestone's row id
+ *
+ * Marks the milestone done, completed on the page's as-at date, through
+ * cyd_store_apply() (so it can be undone).
+ */
+gboolean
+cyd_milestones_page_complete (CydMilestonesPage  *self,
+                              gint64              id,
+                              GError            **error)
+{
+  CydStore *store;
+  g_autoptr(CydEdit) edit = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autofree char *as_at = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (CYD_IS_MILESTONES_PAGE (self), FALSE);
+
+  store = cyd_milestones_page_get_store (self);
+  g_return_val_if_fail (store != NULL && id != 0, FALSE);
+
+  fields = cyd_milestone_dup_fields (store, id, error);
+  if (fields == NULL)
+    return FALSE;
+  as_at = dup_as_at (self);
+  /* Translators: %s is a milestone's code; the name of a step to undo */
+  label = g_strdup_printf (_("Complete Milestone %s"), (const char *) g_hash_table_lookup (fields, "code"));
+  edit = cyd_edit_new (label);
+  cyd_edit_update (edit, "milestone", id, "status", g_variant_new_string ("done"));
+  if (g_hash_table_lookup (fields, "completed") == NULL)
+    cyd_edit_update (edit, "milestone", id, "completed", g_variant_new_string (as_at));
+  return cyd_store_apply (store, edit, error);
 }

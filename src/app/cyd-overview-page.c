@@ -8,6 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "cyd.h"
+#include "cyd-chart-view.h"
+#include "cyd-milestones-summary.h"
+#include "cyd-window.h"
 #include "cyd-ui-closures.h"
 
 struct _CydOverviewPage
@@ -37,8 +40,14 @@ struct _CydOverviewPage
   GtkLabel     *milestones_value;
   GtkLabel     *milestones_detail;
   GtkLabel     *imports_value;
+  GtkLabel     *welsh_gaps_value;
+  GtkLabel     *welsh_gaps_detail;
   GtkStack     *imports_stack;
   GtkListView  *imports_view;
+  GtkListBox   *directorates_list;
+  CydChartView *savings_chart;
+  CydChartView *budget_chart;
+  gulong        as_at_id;
 };
 
 enum {
@@ -75,6 +84,7 @@ show_budget (CydOverviewPage  *self,
   g_autofree char *year = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *net = NULL;
+  g_autofree char *compact = NULL;
 
   if (summary->budget_year == 0)
     {
@@ -88,19 +98,25 @@ show_budget (CydOverviewPage  *self,
   /* Translators: %s is a financial year, such as "2024–25" */
   caption = g_strdup_printf (_("Net Budget, %s"), year);
   net = cyd_money_format (summary->budget_net);
+  compact = cyd_money_format_compact (summary->budget_net);
 
+  /* The card is narrow: the compact figure, and the exact one beneath. */
   gtk_label_set_label (self->budget_caption, caption);
-  gtk_label_set_label (self->budget_value, net);
-  set_detail (self->budget_detail, NULL);
+  gtk_label_set_label (self->budget_value, compact);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->budget_value), net);
+  set_detail (self->budget_detail, net);
 }
 
+/* The three figures councils report, by cyd-savings' rules (a saving with
+ * no forecast is taken at its target; dropped ones count in no total), as
+ * the Savings page shows them. */
 static void
-show_savings (CydOverviewPage  *self,
-              const CydSummary *summary)
+show_savings (CydOverviewPage         *self,
+              const CydSavingsSummary *summary)
 {
-  g_autofree char *target = cyd_money_format (summary->savings_target);
-  g_autofree char *forecast = cyd_money_format (summary->savings_forecast);
-  g_autofree char *achieved = cyd_money_format (summary->savings_achieved);
+  g_autofree char *target = cyd_money_format (summary->all.target);
+  g_autofree char *forecast = cyd_money_format (summary->all.forecast);
+  g_autofree char *achieved = cyd_money_format (summary->all.achieved);
   /* Translators: money amounts, e.g. "Forecast £1,200,000.00 · achieved £300,000.00" */
   g_autofree char *detail = g_strdup_printf (_("Forecast %s · achieved %s"), forecast, achieved);
 
@@ -125,6 +141,104 @@ show_milestones (CydOverviewPage  *self,
 
   set_count (self->milestones_value, summary->milestones);
   set_detail (self->milestones_detail, detail);
+}
+
+static void
+show_welsh_gaps (CydOverviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *no_welsh = NULL;
+  g_autofree char *no_english = NULL;
+  g_autofree char *detail = NULL;
+  guint missing_cy = 0, missing_en = 0;
+
+  if (!cyd_welsh_gaps_count (self->store, &missing_cy, &missing_en, &error))
+    {
+      gtk_label_set_label (self->welsh_gaps_value, "—");
+      gtk_label_set_label (self->welsh_gaps_detail, error->message);
+      return;
+    }
+
+  no_welsh = g_strdup_printf (ngettext ("%'u without Welsh", "%'u without Welsh", missing_cy), missing_cy);
+  no_english = g_strdup_printf (ngettext ("%'u without English", "%'u without English", missing_en), missing_en);
+  /* Translators: two parts of a summary, e.g. "4 without Welsh · 2 without English" */
+  detail = g_strdup_printf (_("%s · %s"), no_welsh, no_english);
+
+  set_count (self->welsh_gaps_value, missing_cy + missing_en);
+  gtk_label_set_label (self->welsh_gaps_detail, detail);
+}
+
+static void
+add_directorate_row (CydOverviewPage *self,
+                     CydStructure    *structure)
+{
+  const CydStructureMetrics *metrics = cyd_structure_get_metrics (structure);
+  g_autofree char *fte = cyd_fte_format (metrics->staff_fte);
+  g_autofree char *figures = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label;
+
+  /* Translators: headcount and FTE of a directorate, "312 people · 287.40 FTE" */
+  figures = g_strdup_printf (ngettext ("%'u person · %s FTE", "%'u people · %s FTE", (gulong) metrics->headcount),
+                             (guint) metrics->headcount, fte);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cyd_structure_get_name (structure));
+  if (cyd_structure_is_merged (structure))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Merged directorate"));
+  label = gtk_label_new (figures);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  gtk_list_box_append (self->directorates_list, row);
+}
+
+/* Headcount and FTE of each directorate as at @as_at. */
+static void
+show_directorates (CydOverviewPage *self,
+                   const char      *as_at)
+{
+  g_autoptr(GPtrArray) structures = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->directorates_list))) != NULL)
+    gtk_list_box_remove (self->directorates_list, child);
+  structures = cyd_structure_load_all (self->store, as_at, &error);
+  if (structures == NULL)
+    {
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  for (guint i = 0; i < structures->len; i++)
+    add_directorate_row (self, g_ptr_array_index (structures, i));
+}
+
+static void
+show_charts (CydOverviewPage  *self,
+             const CydSummary *summary)
+{
+  g_autoptr(CydSavingsSummary) savings = cyd_savings_summarise (self->store, 0, NULL);
+  g_autoptr(CydBudget) budget = NULL;
+  g_autoptr(CydChart) savings_chart = NULL;
+  g_autoptr(CydChart) budget_chart = NULL;
+
+  if (savings != NULL)
+    show_savings (self, savings);
+  if (savings != NULL)
+    /* Translators: a chart's title and its three series */
+    savings_chart = cyd_chart_new_savings (savings, _("Savings by service line"), _("Target"),
+                                           _("Forecast"), _("Achieved"));
+  if (summary->budget_year != 0)
+    budget = cyd_budget_new (self->store, summary->budget_year, NULL);
+  if (budget != NULL)
+    {
+      g_autofree char *year = cyd_financial_year_format (summary->budget_year);
+      /* Translators: a chart's title; %s is a financial year, "2013/14" */
+      g_autofree char *title = g_strdup_printf (_("Net budget by service line and directorate, %s"), year);
+
+      budget_chart = cyd_chart_new_budget_by_service_line (budget, title);
+    }
+  cyd_chart_view_set_chart (self->savings_chart, savings_chart);
+  cyd_chart_view_set_chart (self->budget_chart, budget_chart);
 }
 
 static void
@@ -155,14 +269,17 @@ show_summary (CydOverviewPage  *self,
   set_detail (self->staff_detail, fte_detail);
   set_count (self->imports_value, summary->import_runs);
   show_budget (self, summary);
-  show_savings (self, summary);
   show_milestones (self, summary);
+  show_charts (self, summary);
 }
 
 static void
 refresh (CydOverviewPage *self)
 {
-  g_autofree char *today = cyd_date_today_iso ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *today = CYD_IS_WINDOW (root) && cyd_window_get_as_at (CYD_WINDOW (root)) != NULL
+                           ? g_strdup (cyd_window_get_as_at (CYD_WINDOW (root)))
+                           : cyd_date_today_iso ();
   g_autofree char *today_text = cyd_date_format (today);
   g_autofree char *as_at = NULL;
   g_autoptr(GError) error = NULL;
@@ -184,6 +301,8 @@ refresh (CydOverviewPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   show_summary (self, &summary);
+  show_directorates (self, today);
+  show_welsh_gaps (self);
 }
 
 static void
@@ -205,6 +324,29 @@ static void
 on_import_runs_items_changed (CydOverviewPage *self)
 {
   update_imports_stack (self);
+}
+
+static void
+cyd_overview_page_root (GtkWidget *widget)
+{
+  CydOverviewPage *self = CYD_OVERVIEW_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (cyd_overview_page_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (CYD_IS_WINDOW (root))
+    self->as_at_id = g_signal_connect_object (root, "notify::as-at", G_CALLBACK (on_store_changed),
+                                              self, G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+static void
+cyd_overview_page_unroot (GtkWidget *widget)
+{
+  CydOverviewPage *self = CYD_OVERVIEW_PAGE (widget);
+
+  g_clear_signal_handler (&self->as_at_id, gtk_widget_get_root (widget));
+  GTK_WIDGET_CLASS (cyd_overview_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -267,6 +409,8 @@ cyd_overview_page_class_init (CydOverviewPageClass *klass)
   object_class->dispose = cyd_overview_page_dispose;
   object_class->get_property = cyd_overview_page_get_property;
   object_class->set_property = cyd_overview_page_set_property;
+  widget_class->root = cyd_overview_page_root;
+  widget_class->unroot = cyd_overview_page_unroot;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -275,6 +419,8 @@ cyd_overview_page_class_init (CydOverviewPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CYD_TYPE_MILESTONES_SUMMARY);
+  g_type_ensure (CYD_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, as_at_label);
@@ -294,8 +440,13 @@ cyd_overview_page_class_init (CydOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, milestones_value);
   gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, milestones_detail);
   gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, imports_value);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, welsh_gaps_value);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, welsh_gaps_detail);
   gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, imports_stack);
   gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, imports_view);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, directorates_list);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, savings_chart);
+  gtk_widget_class_bind_template_child (widget_class, CydOverviewPage, budget_chart);
   cyd_ui_closures_add_to_class (widget_class);
 }
 

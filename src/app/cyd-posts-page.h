@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (CydPostsPage, cyd_posts_page, CYD, POSTS_PAGE, AdwBin)
 CydStore *cyd_posts_page_get_store (CydPostsPage *self);
 void      cyd_posts_page_set_store (CydPostsPage *self,
                                     CydStore     *store);
+void      cyd_posts_page_set_as_at (CydPostsPage *self,
+                                    const char   *as_at);
 
 G_END_DECLS

@@ -7,13 +7,16 @@
 
 #include "cyd-column-sorter.h"
 #include "cyd-list-binding.h"
+#include "cyd-person-dialog.h"
 #include "cyd-ui-closures.h"
+#include "cyd-window.h"
 
 struct _CydStaffPage
 {
   AdwBin          parent_instance;
 
   CydListBinding *binding;
+  char           *as_at;
 
   /* Template widgets */
   GtkSearchEntry *search_entry;
@@ -25,6 +28,7 @@ struct _CydStaffPage
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_AS_AT,
   N_PROPS
 };
 
@@ -38,6 +42,79 @@ search_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   cyd_list_binding_focus_search (CYD_STAFF_PAGE (widget)->binding);
+}
+
+static gint64
+selected_id (CydStaffPage *self)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+  gpointer record;
+
+  if (!GTK_IS_SINGLE_SELECTION (selection))
+    return 0;
+  record = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  return record != NULL ? cyd_record_get_id (record) : 0;
+}
+
+static void
+on_dialog_saved (CydStaffPage *self,
+                 const char   *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (CYD_IS_WINDOW (root))
+    cyd_window_show_toast (CYD_WINDOW (root), message);
+}
+
+static void
+open_dialog (CydStaffPage *self,
+             gint64        id)
+{
+  CydStore *store = cyd_staff_page_get_store (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *as_at = self->as_at != NULL ? g_strdup (self->as_at) : cyd_date_today_iso ();
+  CydPersonDialog *dialog;
+
+  if (store == NULL)
+    return;
+  dialog = cyd_person_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, id, as_at);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_dialog (CYD_STAFF_PAGE (widget), 0);
+}
+
+static void
+on_column_view_activate (CydStaffPage *self,
+                         guint         position)
+{
+  gint64 id = selected_id (self);
+
+  if (id != 0)
+    open_dialog (self, id);
+}
+
+static void
+apply_as_at (CydStaffPage *self)
+{
+  CydListModel *model = cyd_list_binding_get_model (self->binding);
+
+  if (model != NULL && self->as_at != NULL)
+    cyd_list_model_set_as_at (model, self->as_at);
+}
+
+static void
+cyd_staff_page_finalize (GObject *object)
+{
+  g_free (CYD_STAFF_PAGE (object)->as_at);
+
+  G_OBJECT_CLASS (cyd_staff_page_parent_class)->finalize (object);
 }
 
 static void
@@ -65,6 +142,10 @@ cyd_staff_page_get_property (GObject    *object,
       g_value_set_object (value, cyd_staff_page_get_store (self));
       break;
 
+    case PROP_AS_AT:
+      g_value_set_string (value, self->as_at);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -84,6 +165,10 @@ cyd_staff_page_set_property (GObject      *object,
       cyd_staff_page_set_store (self, g_value_get_object (value));
       break;
 
+    case PROP_AS_AT:
+      cyd_staff_page_set_as_at (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -96,12 +181,18 @@ cyd_staff_page_class_init (CydStaffPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cyd_staff_page_dispose;
+  object_class->finalize = cyd_staff_page_finalize;
   object_class->get_property = cyd_staff_page_get_property;
   object_class->set_property = cyd_staff_page_set_property;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          CYD_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_AS_AT] =
+    g_param_spec_string ("as-at", NULL, NULL,
+                         NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -113,9 +204,11 @@ cyd_staff_page_class_init (CydStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydStaffPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CydStaffPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CydStaffPage, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   cyd_ui_closures_add_to_class (widget_class);
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "staff.add", NULL, add_action);
 }
 
 static void
@@ -149,5 +242,21 @@ cyd_staff_page_set_store (CydStaffPage *self,
     return;
 
   cyd_list_binding_set_store (self->binding, store);
+  apply_as_at (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+cyd_staff_page_set_as_at (CydStaffPage *self,
+                          const char   *as_at)
+{
+  g_return_if_fail (CYD_IS_STAFF_PAGE (self));
+
+  if (as_at == NULL || g_strcmp0 (as_at, self->as_at) == 0)
+    return;
+
+  g_free (self->as_at);
+  self->as_at = g_strdup (as_at);
+  apply_as_at (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_AT]);
 }

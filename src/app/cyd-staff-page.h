@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (CydStaffPage, cyd_staff_page, CYD, STAFF_PAGE, AdwBin)
 CydStore *cyd_staff_page_get_store (CydStaffPage *self);
 void      cyd_staff_page_set_store (CydStaffPage *self,
                                     CydStore     *store);
+void      cyd_staff_page_set_as_at (CydStaffPage *self,
+                                    const char   *as_at);
 
 G_END_DECLS

@@ -5,26 +5,85 @@
 
 #include "cyd-structure-page.h"
 
-#include "cyd-column-sorter.h"
-#include "cyd-list-binding.h"
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "cyd.h"
+#include "cyd-mapping-dialog.h"
+#include "cyd-org-chart-view.h"
+#include "cyd-post-details.h"
+#include "cyd-post-dialog.h"
 #include "cyd-ui-closures.h"
+
+/* Rows of the metrics grid, in the order of the .ui (row 0 is headings). */
+enum {
+  ROW_POSTS = 1,
+  ROW_HEADCOUNT,
+  ROW_STAFF_FTE,
+  ROW_ESTABLISHMENT_COST,
+  ROW_STAFF_COST,
+  ROW_MANAGERS,
+  ROW_LAYERS,
+  ROW_SPAN,
+};
+
+/* Rows of the details grid, in the order of the .ui. */
+enum {
+  DETAIL_CODE,
+  DETAIL_TITLE,
+  DETAIL_OTHER_TITLE,
+  DETAIL_DIRECTORATE,
+  DETAIL_SERVICE_LINE,
+  DETAIL_REPORTS_TO,
+  DETAIL_DOTTED,
+  DETAIL_GRADE,
+  DETAIL_FTE,
+  DETAIL_COST,
+  DETAIL_ESTABLISHED,
+  DETAIL_STATUS,
+  DETAIL_HOLDERS,
+  DETAIL_MAPPING,
+};
 
 struct _CydStructurePage
 {
-  AdwBin          parent_instance;
+  AdwBin        parent_instance;
 
-  CydListBinding *binding;
+  CydStore     *store;
+  char         *as_at;
+  gulong        changed_id;
+  GPtrArray    *structures;
+  gint64        selected_post;
 
   /* Template widgets */
-  GtkSearchEntry *search_entry;
-  GtkColumnView  *column_view;
-  GtkStack       *stack;
-  GtkLabel       *count_label;
+  GtkLabel     *headline_label;
+  GtkLabel     *dates_label;
+  GtkGrid      *metrics_grid;
+  GtkLabel     *spans_label;
+  GtkBox       *trees_box;
+  GtkListView  *at_risk_view;
+  GtkListView  *unmapped_view;
+  GtkListView  *no_source_view;
+  GtkLabel     *at_risk_label;
+  GtkLabel     *unmapped_label;
+  GtkLabel     *no_source_label;
+  GtkStack     *view_stack;
+  GtkWidget    *chart_controls;
+  GtkDropDown  *chart_directorate;
+  GtkStringList *directorate_names;
+  GtkButton    *zoom_button;
+  CydOrgChartView *chart_view;
+  GtkWidget    *details_placeholder;
+  GtkWidget    *details_content;
+  GtkLabel     *details_heading;
+  GtkGrid      *details_grid;
+  GtkLabel     *other_title_key;
 };
 
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_AS_AT,
   N_PROPS
 };
 
@@ -32,12 +91,296 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CydStructurePage, cyd_structure_page, ADW_TYPE_BIN)
 
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+static char *
+format_signed (gint64   value,
+               gboolean money)
 {
-  cyd_list_binding_focus_search (CYD_STRUCTURE_PAGE (widget)->binding);
+  g_autofree char *magnitude = money ? cyd_money_format (ABS (value)) : g_strdup_printf ("%" G_GINT64_FORMAT, ABS (value));
+
+  if (value == 0)
+    return g_steal_pointer (&magnitude);
+  return g_strdup_printf ("%s%s", value < 0 ? "−" : "+", magnitude);
+}
+
+static void
+set_cell (CydStructurePage *self,
+          int               column,
+          int               row,
+          const char       *text)
+{
+  GtkWidget *label = gtk_grid_get_child_at (self->metrics_grid, column, row);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+static void
+fill_column (CydStructurePage          *self,
+             int                        column,
+             const CydStructureMetrics *m,
+             gboolean                   difference)
+{
+  g_autofree char *posts = difference ? format_signed (m->posts, FALSE) : g_strdup_printf ("%" G_GINT64_FORMAT, m->posts);
+  g_autofree char *heads = difference ? format_signed (m->headcount, FALSE) : g_strdup_printf ("%" G_GINT64_FORMAT, m->headcount);
+  g_autofree char *fte = cyd_fte_format (ABS (m->staff_fte));
+  g_autofree char *fte_signed = g_strdup_printf ("%s%s", m->staff_fte < 0 ? "−" : "", fte);
+  g_autofree char *est = difference ? format_signed (m->establishment_cost, TRUE) : cyd_money_format (m->establishment_cost);
+  g_autofree char *cost = difference ? format_signed (m->staff_cost, TRUE) : cyd_money_format (m->staff_cost);
+  g_autofree char *managers = difference ? format_signed (m->managers, FALSE) : g_strdup_printf ("%" G_GINT64_FORMAT, m->managers);
+  g_autofree char *layers = difference ? format_signed (m->layers, FALSE) : g_strdup_printf ("%" G_GINT64_FORMAT, m->layers);
+  g_autofree char *span = g_strdup_printf ("%s%" G_GINT64_FORMAT "%s", m->span_median_x2 < 0 ? "−" : "",
+                                           ABS (m->span_median_x2) / 2, ABS (m->span_median_x2) % 2 ? ".5" : "");
+
+  set_cell (self, column, ROW_POSTS, posts);
+  set_cell (self, column, ROW_HEADCOUNT, heads);
+  set_cell (self, column, ROW_STAFF_FTE, fte_signed);
+  set_cell (self, column, ROW_ESTABLISHMENT_COST, est);
+  set_cell (self, column, ROW_STAFF_COST, cost);
+  set_cell (self, column, ROW_MANAGERS, managers);
+  set_cell (self, column, ROW_LAYERS, layers);
+  set_cell (self, column, ROW_SPAN, span);
+}
+
+static char *
+describe_change (gint64      diff,
+                 const char *fewer_one,
+                 const char *fewer_many,
+                 const char *more_one,
+                 const char *more_many,
+                 const char *same)
+{
+  guint64 n = (guint64) ABS (diff);
+
+  if (diff == 0)
+    return g_strdup (same);
+  if (diff < 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, fewer_one, fewer_many, n), (guint) n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, more_one, more_many, n), (guint) n);
+}
+
+static char *
+build_headline (const CydStructureComparison *cmp)
+{
+  const CydStructureMetrics *d = &cmp->difference;
+  g_autofree char *money = cyd_money_format (ABS (d->establishment_cost));
+  g_autofree char *managers = describe_change (d->managers,
+                                               N_("%u fewer manager"), N_("%u fewer managers"),
+                                               N_("%u more manager"), N_("%u more managers"),
+                                               _("as many managers"));
+  g_autofree char *layers = describe_change (d->layers,
+                                             N_("%u fewer layer"), N_("%u fewer layers"),
+                                             N_("%u more layer"), N_("%u more layers"),
+                                             _("as many layers"));
+  g_autofree char *cost = NULL;
+
+  if (d->establishment_cost < 0)
+    /* Translators: %s is an amount of money the merged structure saves a year. */
+    cost = g_strdup_printf (_("%s a year less"), money);
+  else if (d->establishment_cost > 0)
+    /* Translators: %s is an amount of money the merged structure costs more a year. */
+    cost = g_strdup_printf (_("%s a year more"), money);
+  else
+    cost = g_strdup (_("the same cost"));
+
+  /* Translators: e.g. "29 fewer managers, 1 fewer layer, £2,654,047.96 a year less". */
+  return g_strdup_printf (_("%s, %s, %s"), managers, layers, cost);
+}
+
+static void
+show_spans (CydStructurePage             *self,
+            const CydStructureComparison *cmp)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  g_string_append_printf (s, "<b>%s</b>\n", _("Spans of control (managers by direct reports)"));
+  for (guint b = 0; b < CYD_N_SPAN_BANDS; b++)
+    g_string_append_printf (s, "%-5s  %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT "\n",
+                            cyd_span_band_label (b), cmp->legacy.span_bands[b], cmp->merged.span_bands[b]);
+  gtk_label_set_markup (self->spans_label, s->str);
+}
+
+static void
+show_comparison (CydStructurePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  CydStructureComparison cmp;
+  g_autofree char *headline = NULL;
+  g_autofree char *legacy_date = NULL;
+  g_autofree char *merged_date = NULL;
+  g_autofree char *dates = NULL;
+
+  if (!cyd_structure_compare (self->store, self->as_at, &cmp, &error))
+    {
+      gtk_label_set_label (self->headline_label, error->message);
+      return;
+    }
+  headline = build_headline (&cmp);
+  legacy_date = cyd_date_format (cmp.legacy_as_at);
+  merged_date = cyd_date_format (cmp.merged_as_at);
+  dates = g_strdup_printf (_("The legacy structures together as at %s against the merged structure as at %s"),
+                           legacy_date, merged_date);
+  gtk_label_set_label (self->headline_label, headline);
+  gtk_label_set_label (self->dates_label, dates);
+  fill_column (self, 1, &cmp.legacy, FALSE);
+  fill_column (self, 2, &cmp.merged, FALSE);
+  fill_column (self, 3, &cmp.difference, TRUE);
+  show_spans (self, &cmp);
+}
+
+static void
+show_list (GtkListView *view,
+           GtkLabel    *label,
+           GListModel  *model,
+           const char  *one,
+           const char  *many)
+{
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, one, many, n), n);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (model != NULL)
+    selection = gtk_no_selection_new (g_object_ref (model));
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  gtk_label_set_label (label, text);
+}
+
+static void
+show_lists (CydStructurePage *self)
+{
+  g_autoptr(GListModel) at_risk = cyd_structure_list_at_risk (self->store, self->as_at, NULL);
+  g_autoptr(GListModel) unmapped = cyd_structure_list_unmapped (self->store, self->as_at, NULL);
+  g_autoptr(GListModel) no_source = cyd_structure_list_no_source (self->store, self->as_at, NULL);
+
+  show_list (self->at_risk_view, self->at_risk_label, at_risk,
+             N_("%u person at risk"), N_("%u people at risk"));
+  show_list (self->unmapped_view, self->unmapped_label, unmapped,
+             N_("%u legacy post not yet mapped"), N_("%u legacy posts not yet mapped"));
+  show_list (self->no_source_view, self->no_source_label, no_source,
+             N_("%u merged post with no legacy source"), N_("%u merged posts with no legacy source"));
+}
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  CydStructure *structure = user_data;
+  int index = atoi (gtk_string_object_get_string (item));
+  const CydStructurePost *post = cyd_structure_get_post (structure, index);
+  GListStore *children;
+
+  if (post->first_child < 0)
+    return NULL;
+  children = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  for (int i = post->first_child; i >= 0; i = cyd_structure_get_post (structure, i)->next_sibling)
+    {
+      g_autofree char *key = g_strdup_printf ("%d", i);
+      g_autoptr(GtkStringObject) child = gtk_string_object_new (key);
+
+      g_list_store_append (children, child);
+    }
+  return G_LIST_MODEL (children);
+}
+
+static void
+on_tree_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), label);
+  gtk_list_item_set_child (item, expander);
+}
+
+static char *
+describe_post (const CydStructurePost *post)
+{
+  g_autofree char *fte = cyd_fte_format (post->fte);
+  const char *holders = post->holders != NULL ? post->holders : C_("post", "Vacant");
+
+  /* Translators: a post in the structure tree: title, holders, grade, FTE. */
+  return g_strdup_printf (_("%s — %s (%s, %s FTE)"), post->title, holders,
+                          post->grade != NULL ? post->grade : "–", fte);
+}
+
+static void
+on_tree_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CydStructure             *structure)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkStringObject *object = gtk_tree_list_row_get_item (row);
+  const CydStructurePost *post = cyd_structure_get_post (structure, atoi (gtk_string_object_get_string (object)));
+  g_autofree char *text = describe_post (post);
+  GtkWidget *label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, post->code);
+  if (post->n_holders == 0)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+  g_object_unref (object);
+}
+
+static GtkWidget *
+build_tree (CydStructure *structure)
+{
+  g_autoptr(GListStore) roots = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  GtkTreeListModel *tree;
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *view, *scrolled, *box, *title;
+
+  for (guint i = 0; i < cyd_structure_get_n_posts (structure); i++)
+    if (cyd_structure_get_post (structure, i)->parent < 0)
+      {
+        g_autofree char *key = g_strdup_printf ("%u", i);
+        g_autoptr(GtkStringObject) root = gtk_string_object_new (key);
+        g_list_store_append (roots, root);
+      }
+  tree = gtk_tree_list_model_new (G_LIST_MODEL (g_steal_pointer (&roots)), FALSE, FALSE,
+                                  create_children, g_object_ref (structure), g_object_unref);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_tree_setup), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (on_tree_bind), g_object_ref (structure),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (tree))), factory);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  title = gtk_label_new (cyd_structure_get_name (structure));
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (title, cyd_structure_get_name (structure));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_widget_add_css_class (box, "card");
+  return box;
+}
+
+static void
+show_trees (CydStructurePage *self)
+{
+  g_autoptr(GPtrArray) structures = cyd_structure_load_all (self->store, self->as_at, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trees_box))) != NULL)
+    gtk_box_remove (self->trees_box, child);
+  for (guint i = 0; structures != NULL && i < structures->len; i++)
+    gtk_box_append (self->trees_box, build_tree (structures->pdata[i]));
+}
+
+static void
+refresh (CydStructurePage *self)
+{
+  if (self->store == NULL || self->as_at == NULL)
+    return;
+  show_comparison (self);
+  show_trees (self);
+  show_lists (self);
 }
 
 static void
@@ -45,10 +388,20 @@ cyd_structure_page_dispose (GObject *object)
 {
   CydStructurePage *self = CYD_STRUCTURE_PAGE (object);
 
-  g_clear_object (&self->binding);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_STRUCTURE_PAGE);
 
   G_OBJECT_CLASS (cyd_structure_page_parent_class)->dispose (object);
+}
+
+static void
+cyd_structure_page_finalize (GObject *object)
+{
+  g_free (CYD_STRUCTURE_PAGE (object)->as_at);
+
+  G_OBJECT_CLASS (cyd_structure_page_parent_class)->finalize (object);
 }
 
 static void
@@ -62,7 +415,11 @@ cyd_structure_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, cyd_structure_page_get_store (self));
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_AS_AT:
+      g_value_set_string (value, self->as_at);
       break;
 
     default:
@@ -84,6 +441,10 @@ cyd_structure_page_set_property (GObject      *object,
       cyd_structure_page_set_store (self, g_value_get_object (value));
       break;
 
+    case PROP_AS_AT:
+      cyd_structure_page_set_as_at (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -96,6 +457,7 @@ cyd_structure_page_class_init (CydStructurePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cyd_structure_page_dispose;
+  object_class->finalize = cyd_structure_page_finalize;
   object_class->get_property = cyd_structure_page_get_property;
   object_class->set_property = cyd_structure_page_set_property;
 
@@ -103,31 +465,32 @@ cyd_structure_page_class_init (CydStructurePageClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          CYD_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AS_AT] =
+    g_param_spec_string ("as-at", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CYD_TYPE_COLUMN_SORTER);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-structure-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, metrics_grid);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, spans_label);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, trees_box);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, at_risk_view);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, unmapped_view);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, no_source_view);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, at_risk_label);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, unmapped_label);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, no_source_label);
   cyd_ui_closures_add_to_class (widget_class);
-
-  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
 }
 
 static void
 cyd_structure_page_init (CydStructurePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->binding = cyd_list_binding_new (CYD_KIND_DIRECTORATE,
-                                        self->search_entry,
-                                        self->column_view,
-                                        self->stack,
-                                        self->count_label);
 }
 
 CydStore *
@@ -135,7 +498,7 @@ cyd_structure_page_get_store (CydStructurePage *self)
 {
   g_return_val_if_fail (CYD_IS_STRUCTURE_PAGE (self), NULL);
 
-  return cyd_list_binding_get_store (self->binding);
+  return self->store;
 }
 
 void
@@ -145,9 +508,30 @@ cyd_structure_page_set_store (CydStructurePage *self,
   g_return_if_fail (CYD_IS_STRUCTURE_PAGE (self));
   g_return_if_fail (store == NULL || CYD_IS_STORE (store));
 
-  if (store == cyd_list_binding_get_store (self->binding))
+  if (store == self->store)
     return;
 
-  cyd_list_binding_set_store (self->binding, store);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (refresh),
+                                                self, G_CONNECT_SWAPPED);
+  refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+cyd_structure_page_set_as_at (CydStructurePage *self,
+                              const char       *as_at)
+{
+  g_return_if_fail (CYD_IS_STRUCTURE_PAGE (self));
+
+  if (as_at == NULL || !cyd_date_is_valid_iso (as_at) || g_strcmp0 (as_at, self->as_at) == 0)
+    return;
+
+  g_free (self->as_at);
+  self->as_at = g_strdup (as_at);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_AT]);
 }

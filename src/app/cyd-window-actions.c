@@ -39,7 +39,9 @@ run_file_job (CydWindow           *self,
   job->store_path = g_strdup (cyd_store_get_path (self->store));
   job->dest = g_object_ref (dest);
 
-  task = g_task_new (self, self->cancellable, callback, NULL);
+  /* No source object: each callback takes the window's reference back on
+   * this thread, so the worker never drops the last one. */
+  task = g_task_new (NULL, self->cancellable, callback, g_object_ref (self));
   g_task_set_source_tag (task, run_file_job);
   g_task_set_task_data (task, job, (GDestroyNotify) file_job_free);
   g_task_run_in_thread (task, thread_func);
@@ -194,7 +196,7 @@ on_save_copy_ready (GObject      *source_object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  CydWindow *self = CYD_WINDOW (source_object);
+  g_autoptr(CydWindow) self = user_data;
   FileJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(CydStore) copy = NULL;
   g_autoptr(GError) error = NULL;
@@ -277,7 +279,7 @@ on_export_ready (GObject      *source_object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  CydWindow *self = CYD_WINDOW (source_object);
+  g_autoptr(CydWindow) self = user_data;
   FileJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (job->dest);

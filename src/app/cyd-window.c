@@ -16,11 +16,14 @@
 #include "cyd-service-lines-page.h"
 #include "cyd-staff-page.h"
 #include "cyd-structure-page.h"
+#include "cyd-report-dialog.h"
+#include "cyd-welsh-gaps-window.h"
 #include "cyd-window-private.h"
 
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_AS_AT,
   N_PROPS
 };
 
@@ -222,6 +225,26 @@ search_action (GtkWidget  *widget,
   gtk_widget_activate_action (page, "page.search", NULL);
 }
 
+static void
+welsh_gaps_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CydWindow *self = CYD_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (cyd_welsh_gaps_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+reports_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CydWindow *self = CYD_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (cyd_report_dialog_new (GTK_WINDOW (self), self->store, self->as_at)));
+}
+
 static gboolean
 cyd_window_close_request (GtkWindow *window)
 {
@@ -241,6 +264,7 @@ cyd_window_constructed (GObject *object)
   g_assert (CYD_IS_STORE (self->store));
 
   hand_store_to_pages (self);
+  cyd_window_setup_as_at (self);
   update_title (self);
   restore_state (self);
   rebuild_recent_menu (self);
@@ -281,6 +305,7 @@ cyd_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->as_at, g_free);
 
   G_OBJECT_CLASS (cyd_window_parent_class)->dispose (object);
 }
@@ -297,6 +322,10 @@ cyd_window_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_AS_AT:
+      g_value_set_string (value, self->as_at);
       break;
 
     default:
@@ -316,6 +345,10 @@ cyd_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_AS_AT:
+      cyd_window_set_as_at (self, g_value_get_string (value));
       break;
 
     default:
@@ -355,6 +388,12 @@ cyd_window_class_init (CydWindowClass *klass)
                          CYD_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /* The date every page answers for, YYYY-MM-DD; today by default. */
+  properties[PROP_AS_AT] =
+    g_param_spec_string ("as-at", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CYD_TYPE_OVERVIEW_PAGE);
@@ -379,7 +418,11 @@ cyd_window_class_init (CydWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.welsh-gaps", NULL, welsh_gaps_action);
+  gtk_widget_class_install_action (widget_class, "win.reports", NULL, reports_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reports", NULL);
   cyd_window_class_add_file_actions (widget_class);
+  cyd_window_class_add_as_at (widget_class);
 
   add_page_bindings (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -447,4 +490,14 @@ cyd_window_show_toast (CydWindow  *self,
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The name of the page shown, such as "overview": to show the same page in
+ * a rebuilt window, through the win.show-page action. */
+const char *
+cyd_window_get_page (CydWindow *self)
+{
+  g_return_val_if_fail (CYD_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
 }

@@ -7,6 +7,19 @@
 #include <glib/gi18n.h>
 
 #include "cyd-application.h"
+#include "cyd-language.h"
+
+/* The language chosen in Preferences, applied before any string is
+ * translated (the application object translates nothing until startup). */
+static void
+apply_language_setting (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *language = g_settings_get_string (settings, "language");
+
+  cyd_language_init ();
+  cyd_language_apply (language);
+}
 
 int
 main (int   argc,
@@ -19,6 +32,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  apply_language_setting ();
 
   app = cyd_application_new (APPLICATION_ID, G_APPLICATION_HANDLES_OPEN);
 

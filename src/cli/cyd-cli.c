@@ -78,6 +78,7 @@ import_command (int    argc,
   g_autoptr(CydStore) store = NULL;
   g_autoptr(GError) error = NULL;
   int status = EXIT_DONE;
+  gboolean together;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
@@ -91,7 +92,10 @@ import_command (int    argc,
   if (store == NULL)
     return EXIT_REFUSED;
 
-  if (!cyd_store_begin (store, &error))
+  /* One file is one transaction of the importer's own (the fast path);
+   * several share one, so that all land or none. */
+  together = argc > 3;
+  if (together && !cyd_store_begin (store, &error))
     {
       cyd_cli_print_error (error->message);
       return EXIT_REFUSED;
@@ -104,6 +108,7 @@ import_command (int    argc,
       g_autoptr(GError) import_error = NULL;
       g_autofree char *summary = NULL;
 
+      cyd_importer_set_dry_run (importer, dry_run && !together);
       if (!cyd_importer_import_file (importer, file, NULL, &import_error))
         {
           GPtrArray *problems = cyd_importer_get_problems (importer);
@@ -119,6 +124,8 @@ import_command (int    argc,
       g_printerr (dry_run ? _("%s (dry run, nothing written):\n%s\n") : _("%s:\n%s\n"), argv[i], summary);
     }
 
+  if (!together)
+    return status;
   if (status != EXIT_DONE || dry_run)
     {
       cyd_store_rollback (store);
@@ -229,6 +236,12 @@ static const struct {
   { "import", import_command, N_("Import XML files into a programme (created when missing)") },
   { "export", export_command, N_("Export a whole programme as XML") },
   { "check", check_command, N_("Check a programme file’s integrity and consistency") },
+  { "generate", cyd_cli_generate_command, N_("Write a realistic test programme of N staff as XML") },
+  { "milestones", cyd_cli_milestones_command, N_("List milestones with their computed RAG, risks and reasons") },
+  { "budget", cyd_cli_budget_command, N_("Print a year’s budget totals by directorate and service line") },
+  { "savings", cyd_cli_savings_command, N_("Print the savings tracker: each saving, totals, RAG") },
+  { "structure", cyd_cli_structure_command, N_("Measure each structure at a date: posts, cost, managers, layers, spans") },
+  { "report", cyd_cli_report_command, N_("Write a report for a programme board as PDF: programme, structure, budget, welsh-gaps") },
 };
 
 static void

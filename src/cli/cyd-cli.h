@@ -24,4 +24,17 @@ gboolean  cyd_cli_parse_options (GOptionContext  *context,
                                  int             *status);
 CydStore *cyd_cli_open_store    (const char      *path);
 
+int       cyd_cli_generate_command (int    argc,
+                                    char **argv);
+int       cyd_cli_milestones_command (int    argc,
+                                      char **argv);
+int       cyd_cli_structure_command (int    argc,
+                                     char **argv);
+int       cyd_cli_budget_command (int    argc,
+                                  char **argv);
+int       cyd_cli_savings_command (int    argc,
+                                   char **argv);
+int       cyd_cli_report_command (int    argc,
+                                  char **argv);
+
 G_END_DECLS

@@ -46,7 +46,20 @@ typedef struct {
   gboolean    present;
   gint64      number;    /* ints, money, fte, years, resolved ids */
   const char *text;      /* as written in the file */
+  gboolean    resolved;  /* a deferred reference whose target is already there */
 } Value;
+
+/* A reference waiting for its target. */
+typedef struct {
+  PendingKind  what;
+  gint64       record_id;
+  const char  *record_code;
+  const char  *code;
+  const char  *method;
+  const char  *effective;
+  int          line;
+  int          column;
+} Pending;
 
 /* The state of one import, shared by the reader and the writer. */
 typedef struct {
@@ -60,6 +73,8 @@ typedef struct {
   gboolean      too_many;
   gboolean      parser_failed;
   GHashTable   *failed;        /* "table\x1fcode" of records refused */
+
+  char         *find_sql[CYD_N_RECORD_KINDS];   /* per kind, built once */
 
   /* the staff section's snapshot */
   gint64        snapshot_employer;
@@ -90,6 +105,8 @@ gboolean  import_prepare_tables    (ImportRun        *run,
                                     GError          **error);
 void      import_write_record      (ImportRun        *run,
                                     Record           *record);
+gboolean  import_resolve_now       (ImportRun        *run,
+                                    const Pending    *pending);
 void      import_finish_section    (ImportRun        *run,
                                     const RecordDef  *def);
 gboolean  import_check_code        (const char       *text);

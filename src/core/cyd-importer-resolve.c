@@ -63,57 +63,75 @@ is_merged_post (ImportRun *run,
   return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
 }
 
+/* Resolves one reference whose target exists; FALSE when it does not (yet). */
+static gboolean
+resolve_found (ImportRun     *run,
+               const Pending *p)
+{
+  const char *table = pending_table (p->what);
+  g_autoptr(CydStmt) stmt = NULL;
+  gint64 target;
+
+  if (!import_lookup_code (run, table, p->code, &target))
+    return FALSE;
+  if (target == p->record_id)
+    {
+      import_problem (run, p->line, p->column, _("“%s”: “%s” names the record itself."),
+                      p->record_code, pending_attr (p->what));
+      return TRUE;
+    }
+  if (p->what == PENDING_MAPPING && !is_merged_post (run, target))
+    {
+      import_problem (run, p->line, p->column,
+                      _("“%s”: a post can map only to a post of the merged directorate, and “%s” is not one."),
+                      p->record_code, p->code);
+      return TRUE;
+    }
+
+  stmt = cyd_store_prepare (run->store, pending_sql (p->what), NULL);
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, p->record_id);
+  sqlite3_bind_int64 (stmt, 2, target);
+  if (p->what == PENDING_MAPPING)
+    {
+      cyd_stmt_bind_text_or_null (stmt, 3, p->method);
+      cyd_stmt_bind_text_or_null (stmt, 4, p->effective);
+    }
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    import_problem (run, p->line, p->column, _("“%s”: “%s” “%s” was refused by the programme’s rules: %s."),
+                    p->record_code, pending_attr (p->what), p->code,
+                    sqlite3_errmsg (cyd_store_get_handle (run->store)));
+  return TRUE;
+}
+
+/* A reference to a record already written (the usual case: managers come
+ * before their teams) is resolved at once, which spares the queue. Milestone
+ * dependencies always wait, for the cycle check to locate them. */
+gboolean
+import_resolve_now (ImportRun     *run,
+                    const Pending *p)
+{
+  if (p->what == PENDING_DEPENDENCY)
+    return FALSE;
+  return resolve_found (run, p);
+}
+
 static void
 resolve_one (ImportRun    *run,
              sqlite3_stmt *row)
 {
-  PendingKind what = sqlite3_column_int (row, 0);
-  gint64 record_id = sqlite3_column_int64 (row, 1);
-  const char *record_code = cyd_stmt_text (row, 2);
-  const char *code = cyd_stmt_text (row, 3);
-  int line = sqlite3_column_int (row, 6);
-  int column = sqlite3_column_int (row, 7);
-  const char *table = pending_table (what);
-  g_autoptr(CydStmt) stmt = NULL;
-  gint64 target;
+  Pending p = {
+    sqlite3_column_int (row, 0), sqlite3_column_int64 (row, 1), cyd_stmt_text (row, 2),
+    cyd_stmt_text (row, 3), cyd_stmt_text (row, 4), cyd_stmt_text (row, 5),
+    sqlite3_column_int (row, 6), sqlite3_column_int (row, 7),
+  };
 
-  if (!import_lookup_code (run, table, code, &target))
-    {
-      if (import_has_failed (run, table, code))
-        return;
-      import_problem (run, line, column,
-                      _("“%s”: “%s” names the %s “%s”, which is neither in this file nor in the programme."),
-                      record_code, pending_attr (what), import_kind_noun (table), code);
-      return;
-    }
-  if (target == record_id)
-    {
-      import_problem (run, line, column, _("“%s”: “%s” names the record itself."),
-                      record_code, pending_attr (what));
-      return;
-    }
-  if (what == PENDING_MAPPING && !is_merged_post (run, target))
-    {
-      import_problem (run, line, column,
-                      _("“%s”: a post can map only to a post of the merged directorate, and “%s” is not one."),
-                      record_code, code);
-      return;
-    }
-
-  stmt = cyd_store_prepare (run->store, pending_sql (what), NULL);
-  if (stmt == NULL)
+  if (resolve_found (run, &p) || import_has_failed (run, pending_table (p.what), p.code))
     return;
-  sqlite3_bind_int64 (stmt, 1, record_id);
-  sqlite3_bind_int64 (stmt, 2, target);
-  if (what == PENDING_MAPPING)
-    {
-      sqlite3_bind_value (stmt, 3, sqlite3_column_value (row, 4));
-      sqlite3_bind_value (stmt, 4, sqlite3_column_value (row, 5));
-    }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    import_problem (run, line, column, _("“%s”: “%s” “%s” was refused by the programme’s rules: %s."),
-                    record_code, pending_attr (what), code,
-                    sqlite3_errmsg (cyd_store_get_handle (run->store)));
+  import_problem (run, p.line, p.column,
+                  _("“%s”: “%s” names the %s “%s”, which is neither in this file nor in the programme."),
+                  p.record_code, pending_attr (p.what), import_kind_noun (pending_table (p.what)), p.code);
 }
 
 static void

@@ -94,14 +94,32 @@ find_attr (GPtrArray  *attrs,
 static char *record_key (const RecordDef *def,
                          const Value     *values);
 
+/* Fixed SQL per table: this runs for every reference in a file. */
+static const char *
+lookup_sql (const char *table)
+{
+  static const char *const sql[][2] = {
+    { "council", "SELECT id FROM council WHERE code = ?" },
+    { "directorate", "SELECT id FROM directorate WHERE code = ?" },
+    { "service_line", "SELECT id FROM service_line WHERE code = ?" },
+    { "post", "SELECT id FROM post WHERE code = ?" },
+    { "saving", "SELECT id FROM saving WHERE code = ?" },
+    { "milestone", "SELECT id FROM milestone WHERE code = ?" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    if (g_str_equal (sql[i][0], table))
+      return sql[i][1];
+  g_assert_not_reached ();
+}
+
 gboolean
 import_lookup_code (ImportRun  *run,
              const char *table,
              const char *code,
              gint64     *out_id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE code = ?", table);
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store, sql, NULL);
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store, lookup_sql (table), NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -694,10 +712,14 @@ add_pending (ImportRun   *run,
              int          line,
              int          column)
 {
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store,
-                                               "INSERT INTO cyd_pending (what, record_id, record_code, code, method, effective, line, col)"
-                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", NULL);
+  Pending pending = { what, record_id, record_code, code, method, effective, line, column };
+  g_autoptr(CydStmt) stmt = NULL;
 
+  if (import_resolve_now (run, &pending))
+    return TRUE;
+  stmt = cyd_store_prepare (run->store,
+                            "INSERT INTO cyd_pending (what, record_id, record_code, code, method, effective, line, col)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, what);
@@ -873,6 +895,23 @@ mark_bad (ImportRun *run,
   g_array_append_val (run->bad_ranges, range);
 }
 
+static char *
+find_sql (const RecordDef *def)
+{
+  GString *sql = g_string_new ("SELECT id, ");
+  guint key_index = 1;
+
+  append_columns (sql, def, ", ", "");
+  g_string_append_printf (sql, " FROM %s WHERE ", def->table);
+  for (const FieldDef *f = def->fields; f->attr != NULL; f++)
+    if (f->flags & FIELD_KEY)
+      {
+        g_string_append_printf (sql, "%s%s = ?%u", key_index > 1 ? " AND " : "", f->column, key_index);
+        key_index++;
+      }
+  return g_string_free (sql, FALSE);
+}
+
 /* Finds the record by its key, and compares what the file gives with what is
  * stored. Returns the id, or 0 when the record is new. */
 static gint64
@@ -883,22 +922,15 @@ find_and_compare (ImportRun       *run,
                   char           **texts2,
                   gboolean        *differs)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT id, ");
+  char **sql = &run->find_sql[g_bit_nth_lsf (def->kind, -1)];
   g_autoptr(CydStmt) stmt = NULL;
   guint i = 0, key_index = 1;
   int col = 1;
   gint64 id;
 
-  append_columns (sql, def, ", ", "");
-  g_string_append_printf (sql, " FROM %s WHERE ", def->table);
-  for (const FieldDef *f = def->fields; f->attr != NULL; f++)
-    if (f->flags & FIELD_KEY)
-      {
-        g_string_append_printf (sql, "%s%s = ?%u", key_index > 1 ? " AND " : "", f->column, key_index);
-        key_index++;
-      }
-
-  stmt = cyd_store_prepare (run->store, sql->str, NULL);
+  if (*sql == NULL)
+    *sql = find_sql (def);
+  stmt = cyd_store_prepare (run->store, *sql, NULL);
   if (stmt == NULL)
     return -1;
   key_index = 1;
@@ -972,7 +1004,7 @@ insert_or_update (ImportRun       *run,
 
       g_string_printf (sql, "INSERT INTO %s (", def->table);
       for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
-        if (f->type != FIELD_SELF_REF && values[i].present)
+        if ((f->type != FIELD_SELF_REF || values[i].resolved) && values[i].present)
           {
             g_string_append_printf (sql, "%s%s", first ? "" : ", ", f->column);
             g_string_append_printf (params, "%s?", first ? "" : ", ");
@@ -995,7 +1027,7 @@ insert_or_update (ImportRun       *run,
     {
       g_string_printf (sql, "UPDATE %s SET ", def->table);
       for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
-        if (f->type != FIELD_SELF_REF && values[i].present)
+        if ((f->type != FIELD_SELF_REF || values[i].resolved) && values[i].present)
           {
             g_string_append_printf (sql, "%s%s = ?", first ? "" : ", ", f->column);
             first = FALSE;
@@ -1017,7 +1049,7 @@ insert_or_update (ImportRun       *run,
 
   i = 0;
   for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
-    if (f->type != FIELD_SELF_REF && values[i].present)
+    if ((f->type != FIELD_SELF_REF || values[i].resolved) && values[i].present)
       bind_value (stmt, param++, f, &values[i]);
   for (guint t = 0; t < 4; t++)
     {
@@ -1033,6 +1065,20 @@ insert_or_update (ImportRun       *run,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return -1;
   return id != 0 ? id : sqlite3_last_insert_rowid (cyd_store_get_handle (run->store));
+}
+
+/* A new record whose manager (or parent) is already written gets it in its
+ * INSERT, rather than in a queued UPDATE once the section is read. */
+static void
+resolve_self_refs (ImportRun       *run,
+                   const RecordDef *def,
+                   Value           *values)
+{
+  guint i = 0;
+
+  for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
+    if (f->type == FIELD_SELF_REF && values[i].present)
+      values[i].resolved = import_lookup_code (run, f->ref_table, values[i].text, &values[i].number);
 }
 
 void
@@ -1087,7 +1133,11 @@ import_write_record (ImportRun *run,
 
   if (id == 0 || differs)
     {
-      gint64 written = insert_or_update (run, def, values, record->text, record->text2, id);
+      gint64 written;
+
+      if (id == 0)
+        resolve_self_refs (run, def, values);
+      written = insert_or_update (run, def, values, record->text, record->text2, id);
 
       if (written < 0)
         {
@@ -1103,7 +1153,7 @@ import_write_record (ImportRun *run,
 
       i = 0;
       for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
-        if (f->type == FIELD_SELF_REF && values[i].present)
+        if (f->type == FIELD_SELF_REF && values[i].present && !values[i].resolved)
           add_pending (run, def->kind == CYD_KIND_POST ? PENDING_REPORTS_TO : PENDING_PARENT,
                        id, key, values[i].text, NULL, NULL, record->line, record->column);
 

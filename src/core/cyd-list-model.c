@@ -8,6 +8,8 @@
 #include "cyd.h"
 #include "cyd-private.h"
 #include "cyd-record-private.h"
+#include "cyd-savings.h"
+#include "cyd-savings-private.h"
 
 #define PAGE_SIZE 128
 #define MAX_PAGES 16
@@ -30,15 +32,28 @@ typedef struct {
   gboolean    searchable;
 } Column;
 
+/* A filter: SQL that is true for the rows to keep, "?F" standing for the
+ * filter's value (bound as a parameter). */
+typedef struct {
+  const char *key;
+  const char *expr;
+} Filter;
+
 typedef struct {
   CydKind       kind;
   const char   *from;
   const char   *id_expr;
   const char   *default_order;
   const Column *columns;
+  const Filter *filters;
 } ListDef;
 
-#define HOLDERS_DATE "min (coalesce (p.established_to, date ('now')), date ('now'))"
+/* Filter values are bound from ?10 on. */
+#define FIRST_FILTER_PARAM 10
+
+/* The as-at date (today unless set) is bound as ?4. */
+#define AS_AT_PARAM 4
+#define HOLDERS_DATE "min (coalesce (p.established_to, ?4), ?4)"
 #define HOLDING(a, d) "(" a ".from_date IS NULL OR " a ".from_date <= " d ") AND (" a ".to_date IS NULL OR " a ".to_date >= " d ")"
 
 static const Column council_columns[] = {
@@ -66,7 +81,7 @@ static const Column service_line_columns[] = {
   { "parent", COL_NAME, "pa.name_%L, pa.name_%O", TRUE },
   { "delivery", COL_ENUM, "s.delivery", FALSE },
   { "stage", COL_ENUM, "(SELECT st.stage FROM service_line_stage st WHERE st.service_line_id = s.id"
-                       " AND st.effective <= date ('now') ORDER BY st.effective DESC LIMIT 1)", FALSE },
+                       " AND st.effective <= ?4 ORDER BY st.effective DESC LIMIT 1)", FALSE },
   { NULL }
 };
 
@@ -131,6 +146,8 @@ static const Column saving_columns[] = {
   { "forecast", COL_MONEY, "v.forecast", FALSE },
   { "achieved", COL_MONEY, "v.achieved", FALSE },
   { "status", COL_ENUM, "v.status", FALSE },
+  /* Rated by cyd-savings' rule (cyd_saving_rag). */
+  { "rag", COL_ENUM, CYD_SAVING_RAG_SQL, FALSE },
   { NULL }
 };
 
@@ -144,10 +161,20 @@ static const Column milestone_columns[] = {
   { "due", COL_DATE, "m.due", FALSE },
   { "completed", COL_DATE, "m.completed", FALSE },
   { "status", COL_ENUM, "m.status", FALSE },
-  { "rag", COL_ENUM, "coalesce (m.rag, CASE WHEN m.status IN ('done', 'cancelled') THEN 'green'"
-                     " WHEN m.due < date ('now') THEN 'red'"
-                     " WHEN m.due <= date ('now', '+14 days') AND m.status = 'not-started' THEN 'amber'"
-                     " ELSE 'green' END)", FALSE },
+  /* Rated by cyd-milestone as at the model's date: see rate_milestones(). */
+  { "rag", COL_ENUM, "r.rag", FALSE },
+  { "rag-note", COL_TEXT, "r.note", FALSE },
+  { NULL }
+};
+
+static const Filter milestone_filters[] = {
+  { "workstream", "m.workstream = ?F" },
+  { "owner", "o.given_name || ' ' || o.family_name = ?F" },
+  { "status", "m.status = ?F" },
+  { "rag", "r.rag = ?F" },
+  { "at-risk", "r.at_risk = ?F" },
+  { "overdue", "m.due < ?F AND m.status NOT IN ('done', 'cancelled')" },
+  { "due-within-30-days", "m.due >= ?F AND m.due <= date (?F, '+30 days') AND m.status NOT IN ('done', 'cancelled')" },
   { NULL }
 };
 
@@ -180,7 +207,9 @@ static const ListDef list_defs[] = {
   { CYD_KIND_SAVING, "saving v JOIN directorate d ON d.id = v.directorate_id"
     " LEFT JOIN service_line s ON s.id = v.service_line_id", "v.id", "v.year, v.code", saving_columns },
   { CYD_KIND_MILESTONE, "milestone m LEFT JOIN person o ON o.id = m.owner_id"
-    " LEFT JOIN service_line s ON s.id = m.service_line_id", "m.id", "m.due, m.code", milestone_columns },
+    " LEFT JOIN service_line s ON s.id = m.service_line_id"
+    " LEFT JOIN temp.milestone_rag r ON r.milestone_id = m.id", "m.id", "m.due, m.code", milestone_columns,
+    milestone_filters },
   { CYD_KIND_IMPORT_RUN, "import_run i", "i.id", "i.id DESC", import_run_columns },
 };
 
@@ -200,6 +229,11 @@ struct _CydListModel
   guint          n_items;
   GHashTable    *pages;        /* page index → GPtrArray of CydRecord */
   gulong         changed_id;
+  char          *as_at;        /* YYYY-MM-DD, bound as AS_AT_PARAM */
+
+  char         **filter_values; /* one per def->filters entry, or NULL */
+  char          *rating_as_at;  /* milestones: rated as at this date, NULL for today */
+  guint          due_soon_days;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -235,15 +269,63 @@ sort_expr (const Column *col)
     }
 }
 
+static void
+append_filters (CydListModel *self,
+                GString      *s)
+{
+  for (guint i = 0; self->def->filters != NULL && self->def->filters[i].key != NULL; i++)
+    {
+      g_autoptr(GString) expr = NULL;
+      g_autofree char *param = NULL;
+
+      if (self->filter_values[i] == NULL)
+        continue;
+      expr = g_string_new (self->def->filters[i].expr);
+      param = g_strdup_printf ("?%u", FIRST_FILTER_PARAM + i);
+      g_string_replace (expr, "?F", param, 0);
+      g_string_append_printf (s, "%s(%s)", s->len == 0 ? " WHERE " : " AND ", expr->str);
+    }
+}
+
+static void
+bind_filters (CydListModel *self,
+              sqlite3_stmt *stmt)
+{
+  for (guint i = 0; self->def->filters != NULL && self->def->filters[i].key != NULL; i++)
+    if (self->filter_values[i] != NULL)
+      sqlite3_bind_text (stmt, FIRST_FILTER_PARAM + i, self->filter_values[i], -1, SQLITE_STATIC);
+}
+
+static void
+bind_as_at (CydListModel *self,
+            sqlite3_stmt *stmt)
+{
+  /* Statements that do not use it refuse the binding harmlessly. */
+  sqlite3_bind_text (stmt, AS_AT_PARAM, self->as_at, -1, SQLITE_TRANSIENT);
+}
+
+/* In Welsh, text sorts in Welsh alphabetical order. */
+static char *
+localise_collation (char *sql)
+{
+  g_autoptr(GString) s = g_string_new (sql);
+
+  g_free (sql);
+  if (g_str_equal (cyd_ui_language (), "cy"))
+    g_string_replace (s, "COLLATE NOCASE", "COLLATE cyd_welsh", 0);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static char *
 build_where (CydListModel *self)
 {
-  g_autoptr(GString) s = NULL;
+  g_autoptr(GString) s = g_string_new (NULL);
 
+  append_filters (self, s);
   if (self->like == NULL)
-    return g_strdup ("");
+    return g_string_free (g_steal_pointer (&s), FALSE);
 
-  s = g_string_new (" WHERE (");
+  g_string_append (s, s->len == 0 ? " WHERE (" : " AND (");
   for (const Column *col = self->def->columns; col->key != NULL; col++)
     {
       g_autofree char *expr = NULL;
@@ -251,7 +333,7 @@ build_where (CydListModel *self)
       if (!col->searchable)
         continue;
       expr = localise_expr (col->expr);
-      if (s->len > 8)
+      if (s->str[s->len - 1] != '(')
         g_string_append (s, " OR ");
       if (col->type == COL_NAME)
         {
@@ -269,14 +351,14 @@ static char *
 build_order (CydListModel *self)
 {
   if (self->sort_column < 0)
-    return g_strdup_printf (" ORDER BY %s, %s", self->def->default_order, self->def->id_expr);
+    return localise_collation (g_strdup_printf (" ORDER BY %s, %s", self->def->default_order, self->def->id_expr));
   else
     {
       g_autofree char *expr = sort_expr (&self->def->columns[self->sort_column]);
       const char *dir = self->descending ? "DESC" : "ASC";
 
-      return g_strdup_printf (" ORDER BY %s %s, %s, %s %s", expr, dir,
-                              self->def->default_order, self->def->id_expr, dir);
+      return localise_collation (g_strdup_printf (" ORDER BY %s %s, %s, %s %s", expr, dir,
+                                                  self->def->default_order, self->def->id_expr, dir));
     }
 }
 
@@ -295,6 +377,8 @@ count_rows (CydListModel *self)
     }
   if (self->like != NULL)
     sqlite3_bind_text (stmt, 1, self->like, -1, SQLITE_STATIC);
+  bind_filters (self, stmt);
+  bind_as_at (self, stmt);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
   return (guint) sqlite3_column_int64 (stmt, 0);
@@ -334,15 +418,64 @@ format_value (ColumnType    type,
     }
 }
 
+static CydRecord *
+read_record (CydListModel *self,
+             sqlite3_stmt *stmt)
+{
+  char **values = g_new0 (char *, self->keys->len);
+  int sql_col = 1;
+  guint i = 0;
+
+  for (const Column *col = self->def->columns; col->key != NULL; col++, i++)
+    {
+      values[i] = format_value (col->type, stmt, sql_col);
+      sql_col += col->type == COL_NAME ? 2 : 1;
+    }
+  return cyd_record_new (sqlite3_column_int64 (stmt, 0), self->keys, values);
+}
+
+/* The page's ids first, filtered and sorted on the sort key alone: the
+ * columns (some of them subqueries) are then read for those rows only, not
+ * for every row the sort passes over. */
+static GArray *
+fetch_page_ids (CydListModel *self,
+                guint         page)
+{
+  g_autofree char *where = build_where (self);
+  g_autofree char *order = build_order (self);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s%s%s LIMIT ?2 OFFSET ?3",
+                                          self->def->id_expr, self->def->from, where, order);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (self->store, sql, &error);
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PAGE_SIZE);
+
+  if (stmt == NULL)
+    {
+      g_warning ("Could not read %s: %s", self->def->from, error->message);
+      return ids;
+    }
+  if (self->like != NULL)
+    sqlite3_bind_text (stmt, 1, self->like, -1, SQLITE_STATIC);
+  bind_filters (self, stmt);
+  bind_as_at (self, stmt);
+  sqlite3_bind_int (stmt, 2, PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, 3, (gint64) page * PAGE_SIZE);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 static GPtrArray *
 fetch_page (CydListModel *self,
             guint         page)
 {
-  g_autofree char *where = build_where (self);
-  g_autofree char *order = build_order (self);
-  g_autofree char *sql = g_strdup_printf ("%s%s%s LIMIT ?2 OFFSET ?3", self->select_sql, where, order);
+  g_autoptr(GArray) ids = fetch_page_ids (self, page);
+  g_autofree char *sql = g_strdup_printf ("%s WHERE %s = ?5", self->select_sql, self->def->id_expr);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (self->store, sql, &error);
+  CydStmt *stmt = cyd_store_prepare (self->store, sql, &error);
   GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (stmt == NULL)
@@ -350,25 +483,32 @@ fetch_page (CydListModel *self,
       g_warning ("Could not read %s: %s", self->def->from, error->message);
       return records;
     }
-  if (self->like != NULL)
-    sqlite3_bind_text (stmt, 1, self->like, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, PAGE_SIZE);
-  sqlite3_bind_int64 (stmt, 3, (gint64) page * PAGE_SIZE);
-
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < ids->len; i++)
     {
-      char **values = g_new0 (char *, self->keys->len);
-      int sql_col = 1;
-      guint i = 0;
-
-      for (const Column *col = self->def->columns; col->key != NULL; col++, i++)
-        {
-          values[i] = format_value (col->type, stmt, sql_col);
-          sql_col += col->type == COL_NAME ? 2 : 1;
-        }
-      g_ptr_array_add (records, cyd_record_new (sqlite3_column_int64 (stmt, 0), self->keys, values));
+      bind_as_at (self, stmt);
+      sqlite3_bind_int64 (stmt, 5, g_array_index (ids, gint64, i));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (records, read_record (self, stmt));
+      cyd_stmt_release (stmt);
     }
   return records;
+}
+
+/* Milestones are rated in core, as at a date, over the whole dependency
+ * graph; the ratings go to a temporary table the list's SQL joins. */
+static void
+rate_milestones (CydListModel *self)
+{
+  g_autofree char *today = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->def->kind != CYD_KIND_MILESTONE)
+    return;
+  if (self->rating_as_at == NULL)
+    today = cyd_date_today_iso ();
+  if (!cyd_milestone_write_rag_table (self->store, self->rating_as_at ? self->rating_as_at : today,
+                                      self->due_soon_days, &error))
+    g_warning ("Could not rate milestones: %s", error->message);
 }
 
 static void
@@ -376,6 +516,7 @@ reload (CydListModel *self)
 {
   guint old = self->n_items;
 
+  rate_milestones (self);
   g_hash_table_remove_all (self->pages);
   self->n_items = count_rows (self);
   if (old != 0 || self->n_items != 0)
@@ -459,6 +600,9 @@ cyd_list_model_finalize (GObject *object)
   g_free (self->select_sql);
   g_free (self->search);
   g_free (self->like);
+  g_free (self->as_at);
+  g_strfreev (self->filter_values);
+  g_free (self->rating_as_at);
 
   G_OBJECT_CLASS (cyd_list_model_parent_class)->finalize (object);
 }
@@ -476,7 +620,19 @@ static void
 cyd_list_model_init (CydListModel *self)
 {
   self->sort_column = -1;
+  self->as_at = cyd_date_today_iso ();
+  self->due_soon_days = CYD_MILESTONE_DUE_SOON_DAYS;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static guint
+count_filters (const ListDef *def)
+{
+  guint n = 0;
+
+  while (def->filters != NULL && def->filters[n].key != NULL)
+    n++;
+  return n;
 }
 
 CydListModel *
@@ -507,6 +663,8 @@ cyd_list_model_new (CydStore *store,
     }
   g_string_append_printf (select, " FROM %s", self->def->from);
   self->select_sql = g_string_free (g_steal_pointer (&select), FALSE);
+  self->filter_values = g_new0 (char *, count_filters (self->def) + 1);
+  rate_milestones (self);
 
   self->changed_id = g_signal_connect_object (store, "changed",
                                               G_CALLBACK (on_store_changed), self,
@@ -521,6 +679,14 @@ cyd_list_model_get_kind (CydListModel *self)
   g_return_val_if_fail (CYD_IS_LIST_MODEL (self), 0);
 
   return self->def->kind;
+}
+
+CydStore *
+cyd_list_model_get_store (CydListModel *self)
+{
+  g_return_val_if_fail (CYD_IS_LIST_MODEL (self), NULL);
+
+  return self->store;
 }
 
 const char *
@@ -611,4 +777,188 @@ cyd_list_model_refresh (CydListModel *self)
   g_return_if_fail (CYD_IS_LIST_MODEL (self));
 
   reload (self);
+}
+
+/**
+ * cyd_list_model_set_filter:
+ * @key: one of the kind's filter keys (MILESTONE: workstream, owner, status,
+ *   rag, at-risk ("1"), overdue and due-within-30-days (the value is the
+ *   as-at date))
+ * @value: (nullable): the value to keep, or %NULL to stop filtering on @key
+ *
+ * Shows only the records that pass every filter set. Filters run in SQL.
+ */
+void
+cyd_list_model_set_filter (CydListModel *self,
+                           const char   *key,
+                           const char   *value)
+{
+  guint n;
+
+  g_return_if_fail (CYD_IS_LIST_MODEL (self));
+  g_return_if_fail (key != NULL);
+
+  n = count_filters (self->def);
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_str_equal (self->def->filters[i].key, key))
+        continue;
+      if (g_strcmp0 (self->filter_values[i], value) == 0)
+        return;
+      g_free (self->filter_values[i]);
+      self->filter_values[i] = g_strdup (value);
+      reload (self);
+      return;
+    }
+  g_return_if_reached ();
+}
+
+/**
+ * cyd_list_model_set_milestone_rating:
+ * @as_at: (nullable): the date milestones are rated as at, %NULL for today
+ * @due_soon_days: how many days ahead counts as due soon
+ *
+ * For a MILESTONE list: the rating's parameters, as the rag column shows it.
+ */
+void
+cyd_list_model_set_milestone_rating (CydListModel *self,
+                                     const char   *as_at,
+                                     guint         due_soon_days)
+{
+  g_return_if_fail (CYD_IS_LIST_MODEL (self));
+
+  if (g_strcmp0 (as_at, self->rating_as_at) == 0 && due_soon_days == self->due_soon_days)
+    return;
+  g_free (self->rating_as_at);
+  self->rating_as_at = g_strdup (as_at);
+  self->due_soon_days = due_soon_days;
+  reload (self);
+}
+
+const char *
+cyd_list_model_get_as_at (CydListModel *self)
+{
+  g_return_val_if_fail (CYD_IS_LIST_MODEL (self), NULL);
+
+  return self->as_at;
+}
+
+/* Answers for @as_at (YYYY-MM-DD): holders, vacancies and stages in force. */
+void
+cyd_list_model_set_as_at (CydListModel *self,
+                          const char   *as_at)
+{
+  g_return_if_fail (CYD_IS_LIST_MODEL (self));
+  g_return_if_fail (cyd_date_is_valid_iso (as_at));
+
+  if (g_strcmp0 (as_at, self->as_at) == 0)
+    return;
+
+  g_free (self->as_at);
+  self->as_at = g_strdup (as_at);
+  reload (self);
+}
+
+struct _CydListState
+{
+  CydKind   kind;
+  char     *search;
+  int       sort_column;
+  gboolean  descending;
+  char     *as_at;
+  char    **filter_values; /* n_filters, some NULL */
+  guint     n_filters;
+  char     *rating_as_at;
+  guint     due_soon_days;
+};
+
+static char **
+copy_filter_values (const ListDef *def,
+                    char * const  *values)
+{
+  guint n = count_filters (def);
+  char **copy = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    copy[i] = g_strdup (values[i]);
+  return copy;
+}
+
+/**
+ * cyd_list_model_dup_state:
+ *
+ * Returns: (transfer full): what @self shows, for
+ *   cyd_list_model_new_from_state(); free with cyd_list_state_free()
+ */
+CydListState *
+cyd_list_model_dup_state (CydListModel *self)
+{
+  CydListState *state;
+
+  g_return_val_if_fail (CYD_IS_LIST_MODEL (self), NULL);
+
+  state = g_new0 (CydListState, 1);
+  state->kind = self->def->kind;
+  state->search = g_strdup (self->search);
+  state->sort_column = self->sort_column;
+  state->descending = self->descending;
+  state->as_at = g_strdup (self->as_at);
+  state->filter_values = copy_filter_values (self->def, self->filter_values);
+  state->n_filters = count_filters (self->def);
+  state->rating_as_at = g_strdup (self->rating_as_at);
+  state->due_soon_days = self->due_soon_days;
+  return state;
+}
+
+/* A list over @store showing what @state says, in the same order. */
+CydListModel *
+cyd_list_model_new_from_state (CydStore           *store,
+                               const CydListState *state)
+{
+  CydListModel *self;
+
+  g_return_val_if_fail (CYD_IS_STORE (store), NULL);
+  g_return_val_if_fail (state != NULL, NULL);
+
+  self = cyd_list_model_new (store, state->kind);
+  self->search = g_strdup (state->search);
+  self->like = self->search != NULL ? make_like_pattern (self->search) : NULL;
+  self->sort_column = state->sort_column;
+  self->descending = state->descending;
+  g_free (self->as_at);
+  self->as_at = g_strdup (state->as_at);
+  g_strfreev (self->filter_values);
+  self->filter_values = copy_filter_values (self->def, state->filter_values);
+  self->rating_as_at = g_strdup (state->rating_as_at);
+  self->due_soon_days = state->due_soon_days;
+  reload (self);
+  return self;
+}
+
+/* The same list as @other over @store. Call it on @other's thread. */
+CydListModel *
+cyd_list_model_new_like (CydStore     *store,
+                         CydListModel *other)
+{
+  g_autoptr(CydListState) state = NULL;
+
+  g_return_val_if_fail (CYD_IS_LIST_MODEL (other), NULL);
+
+  state = cyd_list_model_dup_state (other);
+  return cyd_list_model_new_from_state (store, state);
+}
+
+void
+cyd_list_state_free (CydListState *state)
+{
+  if (state == NULL)
+    return;
+
+  g_free (state->search);
+  g_free (state->as_at);
+  for (guint i = 0; i < state->n_filters; i++)
+    g_free (state->filter_values[i]);
+  g_free (state->filter_values);
+  g_free (state->rating_as_at);
+  g_free (state);
 }

@@ -851,3 +851,101 @@ cyd_milestone_write_rag_table (CydStore    *store,
     }
   return cyd_store_exec (store, "RELEASE milestone_rag", error);
 }
+
+/**
+ * cyd_milestone_dup_fields:
+ * @id: a milestone's row id
+ *
+ * Returns: (transfer full) (nullable): the milestone's columns as texts
+ *   (code, title_en, title_cy, kind, workstream, due, completed, status,
+ *   rag, rag_reason; absent when NULL), for an edit dialog
+ */
+GHashTable *
+cyd_milestone_dup_fields (CydStore  *store,
+                          gint64     id,
+                          GError   **error)
+{
+  static const char * const columns[] = {
+    "code", "title_en", "title_cy", "kind", "workstream", "due", "completed", "status", "rag", "rag_reason",
+  };
+  g_autoptr(CydStmt) stmt = NULL;
+  GHashTable *fields;
+  int rc;
+
+  g_return_val_if_fail (CYD_IS_STORE (store), NULL);
+
+  stmt = cyd_store_prepare (store,
+                            "SELECT code, title_en, title_cy, kind, workstream, due, completed, status, rag,"
+                            " rag_reason FROM milestone WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_FAILED,
+                             _("This milestone is no longer in the programme."));
+      else
+        cyd_store_set_sqlite_error (store, error);
+      return NULL;
+    }
+  fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
+      g_hash_table_insert (fields, (gpointer) columns[i], g_strdup (cyd_stmt_text (stmt, i)));
+  return fields;
+}
+
+/**
+ * cyd_milestone_edit_dependencies:
+ * @edit: the edit to add the changes to
+ * @id: an existing milestone's row id
+ * @depends_on: (array length=n_depends_on): the row ids it should depend on
+ *
+ * Adds to @edit the deletions and insertions of milestone_dependency rows
+ * that make @id depend on exactly @depends_on.
+ */
+gboolean
+cyd_milestone_edit_dependencies (CydStore      *store,
+                                 CydEdit       *edit,
+                                 gint64         id,
+                                 const gint64  *depends_on,
+                                 guint          n_depends_on,
+                                 GError       **error)
+{
+  g_autoptr(CydStmt) stmt = NULL;
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  int rc;
+
+  g_return_val_if_fail (CYD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  for (guint i = 0; i < n_depends_on; i++)
+    g_hash_table_add (wanted, (gpointer) &depends_on[i]);
+
+  stmt = cyd_store_prepare (store, "SELECT id, depends_on_id FROM milestone_dependency WHERE milestone_id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 target = sqlite3_column_int64 (stmt, 1);
+
+      if (!g_hash_table_remove (wanted, &target))
+        cyd_edit_delete (edit, "milestone_dependency", sqlite3_column_int64 (stmt, 0));
+    }
+  if (rc != SQLITE_DONE)
+    return cyd_store_set_sqlite_error (store, error);
+
+  for (guint i = 0; i < n_depends_on; i++)
+    if (g_hash_table_contains (wanted, &depends_on[i]))
+      {
+        guint insert = cyd_edit_insert (edit, "milestone_dependency");
+
+        cyd_edit_set (edit, insert, "milestone_id", g_variant_new_int64 (id));
+        cyd_edit_set (edit, insert, "depends_on_id", g_variant_new_int64 (depends_on[i]));
+      }
+  return TRUE;
+}

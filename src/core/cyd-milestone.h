@@ -115,6 +115,15 @@ GPtrArray        *cyd_milestone_plan_slip             (CydMilestonePlan  *self,
 
 const char       *cyd_rag_to_string                   (CydRag             rag);
 CydRag            cyd_rag_from_string                 (const char        *text);
+GHashTable       *cyd_milestone_dup_fields            (CydStore          *store,
+                                                       gint64             id,
+                                                       GError           **error);
+gboolean          cyd_milestone_edit_dependencies     (CydStore          *store,
+                                                       CydEdit           *edit,
+                                                       gint64             id,
+                                                       const gint64      *depends_on,
+                                                       guint              n_depends_on,
+                                                       GError           **error);
 gboolean          cyd_milestone_write_rag_table       (CydStore          *store,
                                                        const char        *as_at,
                                                        guint              due_soon_days,

@@ -84,6 +84,62 @@ cyd_money_parse (const char *text,
   return TRUE;
 }
 
+/* Drops a "£" after an optional sign and the thousands commas of the
+ * whole part, which must come between groups of three digits. */
+static char *
+strip_display (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  const char *p = text;
+  int group = -1;     /* digits since the last comma, -1 before any comma */
+  guint digits = 0;
+
+  if (*p == '-')
+    g_string_append_c (s, *p++);
+  if (g_str_has_prefix (p, "£"))
+    p += sizeof ("£") - 1;
+  for (; *p != '\0' && *p != '.'; p++)
+    {
+      if (*p == ',')
+        {
+          if (digits == 0 || (group >= 0 && group != 3) || (group < 0 && digits > 3))
+            return NULL;
+          group = 0;
+          continue;
+        }
+      g_string_append_c (s, *p);
+      digits++;
+      if (group >= 0)
+        group++;
+    }
+  if (group >= 0 && group != 3)
+    return NULL;
+  g_string_append (s, p);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/**
+ * cyd_money_parse_display:
+ * @text: money as a user types it: "£45,000.00", "45000", "-£12.50", " 1,234.5 "
+ *
+ * Returns: %TRUE if @text is money, with @out_pence set to the exact amount.
+ */
+gboolean
+cyd_money_parse_display (const char *text,
+                         CydMoney   *out_pence)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *plain = NULL;
+
+  g_return_val_if_fail (out_pence != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  copy = g_strstrip (g_strdup (text));
+  plain = strip_display (copy);
+  return plain != NULL && cyd_money_parse (plain, out_pence);
+}
+
 /* The interchange form: "107000000", "882000.50", "-0.05". */
 char *
 cyd_money_to_string (CydMoney pence)

@@ -14,6 +14,8 @@ typedef gint64 CydFte;
 
 gboolean  cyd_money_parse          (const char *text,
                                     CydMoney   *out_pence);
+gboolean  cyd_money_parse_display  (const char *text,
+                                    CydMoney   *out_pence);
 char     *cyd_money_to_string      (CydMoney    pence);
 char     *cyd_money_format         (CydMoney    pence);
 char     *cyd_money_format_compact (CydMoney    pence);

@@ -13,6 +13,9 @@
 
 #include "cyd.h"
 #include "cyd-private.h"
+#include "cyd-collate.h"
+#include "cyd-savings.h"
+#include "cyd-savings-private.h"
 
 /* "Cyd1" as a big-endian 32-bit integer: PRAGMA application_id. */
 #define CYD_APPLICATION_ID 0x43796431
@@ -256,6 +259,8 @@ open_database (CydStore  *self,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  cyd_collate_register (self->db);
+  cyd_savings_register_sql (self->db);
 
   /* Reading the schema is the first real read: a file that is not SQLite
    * fails here with SQLITE_NOTADB. */

@@ -7,8 +7,13 @@
 #include "cyd-importer.h"
 #include "cyd-kind.h"
 #include "cyd-list-model.h"
+#include "cyd-milestone.h"
 #include "cyd-money.h"
+#include "cyd-post.h"
 #include "cyd-record.h"
 #include "cyd-store.h"
+#include "cyd-timeline.h"
+#include "cyd-structure.h"
+#include "cyd-welsh-gaps.h"
 
 const char *cyd_ui_language (void);

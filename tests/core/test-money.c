@@ -135,6 +135,31 @@ test_fte_format (void)
   g_assert_cmpstr (f, ==, "312.75");
 }
 
+static const ParseCase display_cases[] = {
+  { "£45,000.00", TRUE, 4500000 },
+  { "45000", TRUE, 4500000 },
+  { " £1,234.5 ", TRUE, 123450 },
+  { "-£12.50", TRUE, -1250 },
+  { "1,234,567", TRUE, 123456700 },
+  { "12,34", FALSE, 0 },
+  { "1234,567", FALSE, 0 },
+  { ",123", FALSE, 0 },
+  { "£", FALSE, 0 },
+  { "forty", FALSE, 0 },
+  { "1.234", FALSE, 0 },
+};
+
+static void
+test_money_parse_display (gconstpointer data)
+{
+  const ParseCase *c = data;
+  CydMoney value = -1;
+
+  g_assert_cmpint (cyd_money_parse_display (c->text, &value), ==, c->ok);
+  if (c->ok)
+    g_assert_cmpint (value, ==, c->value);
+}
+
 static void
 test_money_sum_is_exact (void)
 {
@@ -194,6 +219,11 @@ main (int argc, char **argv)
     {
       g_autofree char *path = g_strdup_printf ("/core/fte/parse/%u", i);
       g_test_add_data_func (path, &fte_cases[i], test_fte_parse);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (display_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/money/parse-display/%u", i);
+      g_test_add_data_func (path, &display_cases[i], test_money_parse_display);
     }
   g_test_add_func ("/core/money/round-trip", test_money_round_trip);
   g_test_add_func ("/core/money/format", test_money_format);

@@ -10,7 +10,7 @@
 
 #include "cyd.h"
 
-#define WAIT_TIMEOUT_US (10 * G_USEC_PER_SEC)
+#define WAIT_TIMEOUT_US (30 * G_USEC_PER_SEC)
 
 static gboolean
 tick (gpointer data)

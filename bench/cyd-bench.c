@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Times what a user waits for on a large programme: each keystroke of a
+ * search in the staff list, the structure metrics at a date, the budget
+ * totals of a year. Prints "name value" lines (milliseconds) for bench/run. */
+#define G_LOG_DOMAIN "cyd-bench"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include "cyd.h"
+#include "cyd-budget.h"
+#include "cyd-structure.h"
+
+#define SCREEN_ROWS 40
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* What a list view does after a keystroke: the new count, then one
+ * screen of rows. */
+static double
+time_keystroke (CydListModel *model,
+                const char   *text)
+{
+  gint64 start = g_get_monotonic_time ();
+  guint n;
+
+  cyd_list_model_set_search (model, text);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < MIN (n, SCREEN_ROWS); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+bench_filter (CydStore *store)
+{
+  static const char *const typed[] = { "Llewelyn", "Siân", "100123", "Grade 7" };
+  g_autoptr(CydListModel) model = cyd_list_model_new (store, CYD_KIND_STAFF);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  double median, worst;
+
+  g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint w = 0; w < G_N_ELEMENTS (typed); w++)
+    {
+      const char *end = typed[w];
+
+      while (*end != '\0')
+        {
+          g_autofree char *prefix = NULL;
+          double ms;
+
+          end = g_utf8_next_char (end);
+          prefix = g_strndup (typed[w], end - typed[w]);
+          ms = time_keystroke (model, prefix);
+          g_array_append_val (times, ms);
+        }
+      time_keystroke (model, "");
+    }
+  g_array_sort (times, compare_doubles);
+  median = g_array_index (times, double, times->len / 2);
+  worst = g_array_index (times, double, times->len - 1);
+  printf ("filter-median-ms %.2f\nfilter-worst-ms %.2f\n", median, worst);
+}
+
+static void
+bench_metrics (CydStore   *store,
+               const char *as_at)
+{
+  CydStructureComparison comparison;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!cyd_structure_compare (store, as_at, &comparison, &error))
+    g_error ("structure: %s", error->message);
+  printf ("metrics-ms %.2f\n", (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static void
+bench_budget (CydStore *store,
+              int       year)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CydBudget) budget = NULL;
+  gint64 start = g_get_monotonic_time ();
+  CydBudgetRow *total;
+
+  budget = cyd_budget_new (store, year, &error);
+  if (budget == NULL)
+    g_error ("budget: %s", error->message);
+  total = cyd_budget_get_total (budget);
+  g_assert (total != NULL);
+  printf ("budget-ms %.2f\n", (g_get_monotonic_time () - start) / 1000.0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(CydStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s DB\n", argv[0]);
+      return 2;
+    }
+  store = cyd_store_open (argv[1], &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[1], error->message);
+      return 1;
+    }
+  bench_filter (store);
+  bench_metrics (store, "2026-11-01");
+  bench_budget (store, 2026);
+  return 0;
+}

@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cyd"
+
+#include "config.h"
+
+#include "cyd-edit-form.h"
+
+static void
+unref_variant (gpointer value)
+{
+  if (value != NULL)
+    g_variant_unref (value);
+}
+
+/* A value as the store's texts write it, to compare with a row's original. */
+static char *
+dup_value_text (GVariant *value)
+{
+  if (value == NULL)
+    return NULL;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+  return g_variant_dup_string (value, NULL);
+}
+
+char *
+cyd_edit_form_dup_text (GtkEditable *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+/* Gives @widget the "error" style when @bad, and takes it away otherwise. */
+void
+cyd_edit_form_mark (GtkWidget *widget,
+                    gboolean   bad)
+{
+  if (bad)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+}
+
+void
+cyd_edit_form_show_message (GtkLabel   *label,
+                            const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+GHashTable *
+cyd_edit_form_values_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, unref_variant);
+}
+
+/* @column must be static; @value is sunk, and may be %NULL. */
+void
+cyd_edit_form_put (GHashTable *values,
+                   const char *column,
+                   GVariant   *value)
+{
+  g_hash_table_insert (values, (gpointer) column, value != NULL ? g_variant_ref_sink (value) : NULL);
+}
+
+/* The editable's text, stripped, or %NULL when empty. */
+GVariant *
+cyd_edit_form_text_value (GtkEditable *editable)
+{
+  g_autofree char *text = cyd_edit_form_dup_text (editable);
+
+  return *text != '\0' ? g_variant_new_string (text) : NULL;
+}
+
+/* Fills @dropdown with the choices' labels, after @none_label when not
+ * %NULL (id 0). Returns: (transfer full): the ids, one per item. */
+GArray *
+cyd_edit_form_fill_choices (GtkDropDown *dropdown,
+                            GPtrArray   *choices,
+                            const char  *none_label)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 none = 0;
+
+  if (none_label != NULL)
+    {
+      gtk_string_list_append (list, none_label);
+      g_array_append_val (ids, none);
+    }
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
+    {
+      CydChoice *choice = g_ptr_array_index (choices, i);
+
+      gtk_string_list_append (list, choice->label);
+      g_array_append_val (ids, choice->id);
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  return ids;
+}
+
+void
+cyd_edit_form_select_id (GtkDropDown *dropdown,
+                         GArray      *ids,
+                         const char  *id_text)
+{
+  gint64 id = id_text != NULL ? g_ascii_strtoll (id_text, NULL, 10) : 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+}
+
+/* Returns: the selected item's id, or 0 */
+gint64
+cyd_edit_form_selected_id (GtkDropDown *dropdown,
+                           GArray      *ids)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  return ids != NULL && i < ids->len ? g_array_index (ids, gint64, i) : 0;
+}
+
+/* Adds an update of each of @columns whose value differs from @original's
+ * text. Returns: how many columns change */
+guint
+cyd_edit_form_add_updates (CydEdit            *edit,
+                           const char         *table,
+                           gint64              id,
+                           const char * const *columns,
+                           GHashTable         *values,
+                           GHashTable         *original)
+{
+  guint n = 0;
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      GVariant *value = g_hash_table_lookup (values, columns[i]);
+      g_autofree char *text = dup_value_text (value);
+
+      if (g_strcmp0 (text, g_hash_table_lookup (original, columns[i])) == 0)
+        continue;
+      cyd_edit_update (edit, table, id, columns[i], value);
+      n++;
+    }
+  return n;
+}
+
+/* Adds an insert of a row with each of @columns that has a value.
+ * Returns: the insert's index in @edit */
+guint
+cyd_edit_form_add_insert (CydEdit            *edit,
+                          const char         *table,
+                          const char * const *columns,
+                          GHashTable         *values)
+{
+  guint insert = cyd_edit_insert (edit, table);
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      GVariant *value = g_hash_table_lookup (values, columns[i]);
+
+      if (value != NULL)
+        cyd_edit_set (edit, insert, columns[i], value);
+    }
+  return insert;
+}

@@ -1,0 +1,544 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cyd"
+
+#include "config.h"
+
+#include "cyd-saving-dialog.h"
+
+#include <glib/gi18n.h>
+
+#include "cyd-bilingual-entry.h"
+#include "cyd-savings.h"
+
+/* The financial years offered: 2000/01 to 2049/50. */
+#define FIRST_YEAR 2000
+#define N_YEARS    50
+
+struct _CydSavingDialog
+{
+  AdwWindow          parent_instance;
+
+  CydStore          *store;
+  gint64             id;
+  GHashTable        *original;            /* column → text, when editing */
+  GArray            *directorate_ids;     /* gint64, one per dropdown item */
+  GArray            *service_line_ids;    /* gint64, one per item; 0: none */
+  gboolean           valid;
+
+  /* Template widgets */
+  GtkLabel          *error_label;
+  GtkButton         *save_button;
+  GtkEditable       *code_entry;
+  GtkDropDown       *year_dropdown;
+  GtkDropDown       *directorate_dropdown;
+  GtkDropDown       *service_line_dropdown;
+  CydBilingualEntry *description_entry;
+  GtkEditable       *target_entry;
+  GtkEditable       *forecast_entry;
+  GtkEditable       *achieved_entry;
+  GtkDropDown       *status_dropdown;
+  GtkLabel          *rag_label;
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CydSavingDialog, cyd_saving_dialog, ADW_TYPE_WINDOW)
+
+static char *
+dup_stripped (GtkEditable *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+/* An amount field: empty is "none" when @optional. */
+static gboolean
+read_amount (GtkEditable *editable,
+             gboolean     optional,
+             gboolean    *has_value,
+             CydMoney    *value)
+{
+  g_autofree char *text = dup_stripped (editable);
+
+  *has_value = *text != '\0';
+  *value = 0;
+  if (!*has_value)
+    return optional;
+  return cyd_money_parse_display (text, value) && *value >= 0;
+}
+
+static void
+show_message (GtkLabel   *label,
+              const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+}
+
+static void
+mark_entry (GtkEditable *editable,
+            gboolean     ok)
+{
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+}
+
+static char *
+check_amounts (CydSavingDialog *self)
+{
+  gboolean has;
+  CydMoney value;
+  gboolean target_ok = read_amount (self->target_entry, FALSE, &has, &value);
+  gboolean forecast_ok = read_amount (self->forecast_entry, TRUE, &has, &value);
+  gboolean achieved_ok = read_amount (self->achieved_entry, TRUE, &has, &value);
+
+  mark_entry (self->target_entry, target_ok);
+  mark_entry (self->forecast_entry, forecast_ok);
+  mark_entry (self->achieved_entry, achieved_ok);
+  if (!target_ok)
+    return g_strdup (_("Type the target in pounds, such as £12,500.00."));
+  if (!forecast_ok)
+    return g_strdup (_("Type the forecast in pounds, such as £12,500.00, or leave it empty."));
+  if (!achieved_ok)
+    return g_strdup (_("Type the amount achieved in pounds, such as £12,500.00, or leave it empty."));
+  return NULL;
+}
+
+static char *
+check_fields (CydSavingDialog *self)
+{
+  g_autofree char *code = dup_stripped (self->code_entry);
+  g_autoptr(GError) error = NULL;
+  gint64 other;
+
+  mark_entry (self->code_entry, *code != '\0');
+  if (*code == '\0')
+    return g_strdup (_("Give the saving a code."));
+  other = cyd_saving_find_code (self->store, code, &error);
+  if (error != NULL)
+    return g_strdup (error->message);
+  if (other != 0 && other != self->id)
+    {
+      mark_entry (self->code_entry, FALSE);
+      return g_strdup_printf (_("Another saving already has the code “%s”."), code);
+    }
+  if (self->directorate_ids->len == 0)
+    return g_strdup (_("The programme has no directorates yet: import them first."));
+  return check_amounts (self);
+}
+
+/* The saving's RAG rating as it would be saved, by cyd-savings' rule. */
+static void
+show_rag (CydSavingDialog *self)
+{
+  CydSavingStatus status = MIN (gtk_drop_down_get_selected (self->status_dropdown), CYD_SAVING_DROPPED);
+  gboolean has_forecast, has_achieved, has_target;
+  CydMoney target, forecast, achieved;
+  const char *rag;
+
+  if (!read_amount (self->target_entry, FALSE, &has_target, &target)
+      || !read_amount (self->forecast_entry, TRUE, &has_forecast, &forecast)
+      || !read_amount (self->achieved_entry, TRUE, &has_achieved, &achieved))
+    {
+      gtk_label_set_label (self->rag_label, "—");
+      return;
+    }
+  if (!has_forecast)
+    forecast = status == CYD_SAVING_ACHIEVED && has_achieved ? achieved : target;
+  switch (cyd_saving_rag (status, target, forecast, achieved))
+    {
+    case CYD_RAG_RED: rag = C_("RAG", "Red"); break;
+    case CYD_RAG_AMBER: rag = C_("RAG", "Amber"); break;
+    case CYD_RAG_GREEN: rag = C_("RAG", "Green"); break;
+    case CYD_RAG_NONE:
+    default:
+      /* Translators: the RAG rating of a dropped saving */
+      rag = C_("RAG", "None");
+    }
+  gtk_label_set_label (self->rag_label, rag);
+}
+
+static void
+validate (CydSavingDialog *self)
+{
+  g_autofree char *error = check_fields (self);
+
+  show_message (self->error_label, error);
+  show_rag (self);
+  self->valid = error == NULL;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
+}
+
+static GVariant *
+text_or_null (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return *stripped != '\0' ? g_variant_new_string (stripped) : NULL;
+}
+
+static GVariant *
+amount_or_null (GtkEditable *editable)
+{
+  gboolean has;
+  CydMoney value;
+
+  if (!read_amount (editable, TRUE, &has, &value) || !has)
+    return NULL;
+  return g_variant_new_int64 (value);
+}
+
+static GVariant *
+id_or_null (GArray *ids,
+            guint   index)
+{
+  gint64 id = index < ids->len ? g_array_index (ids, gint64, index) : 0;
+
+  return id != 0 ? g_variant_new_int64 (id) : NULL;
+}
+
+static void
+unref_variant (gpointer value)
+{
+  if (value != NULL)
+    g_variant_unref (value);
+}
+
+/* The columns the dialog edits, with their new values (NULL: SQL NULL). */
+static GHashTable *
+collect_values (CydSavingDialog *self)
+{
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, unref_variant);
+  CydSavingStatus status = MIN (gtk_drop_down_get_selected (self->status_dropdown), CYD_SAVING_DROPPED);
+  GVariant *v;
+
+#define PUT(column, value) \
+  v = (value); \
+  g_hash_table_insert (values, (gpointer) column, v != NULL ? g_variant_ref_sink (v) : NULL)
+
+  PUT ("code", text_or_null (gtk_editable_get_text (self->code_entry)));
+  PUT ("year", g_variant_new_int64 (FIRST_YEAR + gtk_drop_down_get_selected (self->year_dropdown)));
+  PUT ("directorate_id", id_or_null (self->directorate_ids, gtk_drop_down_get_selected (self->directorate_dropdown)));
+  PUT ("service_line_id", id_or_null (self->service_line_ids,
+                                      gtk_drop_down_get_selected (self->service_line_dropdown)));
+  PUT ("target", amount_or_null (self->target_entry));
+  PUT ("forecast", amount_or_null (self->forecast_entry));
+  PUT ("achieved", amount_or_null (self->achieved_entry));
+  PUT ("status", g_variant_new_string (cyd_saving_status_to_string (status)));
+  PUT ("description_en", text_or_null (cyd_bilingual_entry_get_text_en (self->description_entry)));
+  PUT ("description_cy", text_or_null (cyd_bilingual_entry_get_text_cy (self->description_entry)));
+#undef PUT
+  return values;
+}
+
+/* A value as cyd_saving_dup_fields() gives it: integers in decimal. */
+static char *
+variant_text (GVariant *value)
+{
+  if (value == NULL)
+    return NULL;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+  return g_variant_dup_string (value, NULL);
+}
+
+static void
+add_updates (CydSavingDialog *self,
+             CydEdit         *edit,
+             GHashTable      *values)
+{
+  GHashTableIter iter;
+  gpointer column, value;
+
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &column, &value))
+    {
+      g_autofree char *text = variant_text (value);
+
+      if (g_strcmp0 (text, g_hash_table_lookup (self->original, column)) != 0)
+        cyd_edit_update (edit, "saving", self->id, column, value);
+    }
+}
+
+static void
+add_insert (CydEdit    *edit,
+            GHashTable *values)
+{
+  guint insert = cyd_edit_insert (edit, "saving");
+  GHashTableIter iter;
+  gpointer column, value;
+
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &column, &value))
+    if (value != NULL)
+      cyd_edit_set (edit, insert, column, value);
+}
+
+static guint
+find_id (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return 0;
+}
+
+/* Fills a dropdown with the names of one kind of record. */
+static void
+fill_choices (CydSavingDialog *self,
+              CydKind          kind,
+              GtkDropDown     *dropdown,
+              GArray          *ids,
+              const char      *none)
+{
+  g_autoptr(CydListModel) model = cyd_list_model_new (self->store, kind);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  if (none != NULL)
+    {
+      gint64 zero = 0;
+
+      gtk_string_list_append (names, none);
+      g_array_append_val (ids, zero);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(CydRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gint64 id = cyd_record_get_id (record);
+
+      gtk_string_list_append (names, cyd_record_get_text (record, "name"));
+      g_array_append_val (ids, id);
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+}
+
+static void
+fill_years (CydSavingDialog *self)
+{
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int current = g_date_time_get_year (now) - (g_date_time_get_month (now) < 4 ? 1 : 0);
+
+  for (int i = 0; i < N_YEARS; i++)
+    {
+      g_autofree char *label = cyd_financial_year_format (FIRST_YEAR + i);
+
+      gtk_string_list_append (years, label);
+    }
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  gtk_drop_down_set_selected (self->year_dropdown, CLAMP (current - FIRST_YEAR, 0, N_YEARS - 1));
+}
+
+static void
+set_amount (GtkEditable *editable,
+            const char  *text)
+{
+  CydMoney pence;
+  g_autofree char *shown = NULL;
+
+  if (text == NULL || !cyd_money_parse (text, &pence))
+    return;
+  shown = cyd_money_format (pence);
+  gtk_editable_set_text (editable, shown);
+}
+
+static void
+fill_fields (CydSavingDialog *self)
+{
+  GHashTable *f = self->original;
+  const char *status = g_hash_table_lookup (f, "status");
+  CydSavingStatus s = CYD_SAVING_PLANNED;
+  int year = (int) g_ascii_strtoll (g_hash_table_lookup (f, "year"), NULL, 10);
+  const char *line = g_hash_table_lookup (f, "service_line_id");
+
+  gtk_editable_set_text (self->code_entry, g_hash_table_lookup (f, "code"));
+  gtk_drop_down_set_selected (self->year_dropdown, CLAMP (year - FIRST_YEAR, 0, N_YEARS - 1));
+  gtk_drop_down_set_selected (self->directorate_dropdown,
+                              find_id (self->directorate_ids,
+                                       g_ascii_strtoll (g_hash_table_lookup (f, "directorate_id"), NULL, 10)));
+  gtk_drop_down_set_selected (self->service_line_dropdown,
+                              line != NULL ? find_id (self->service_line_ids, g_ascii_strtoll (line, NULL, 10)) : 0);
+  set_amount (self->target_entry, g_hash_table_lookup (f, "target"));
+  set_amount (self->forecast_entry, g_hash_table_lookup (f, "forecast"));
+  set_amount (self->achieved_entry, g_hash_table_lookup (f, "achieved"));
+  cyd_saving_status_from_string (status, &s);
+  gtk_drop_down_set_selected (self->status_dropdown, s);
+  cyd_bilingual_entry_set_text_en (self->description_entry, g_hash_table_lookup (f, "description_en"));
+  cyd_bilingual_entry_set_text_cy (self->description_entry, g_hash_table_lookup (f, "description_cy"));
+}
+
+static void
+on_field_changed (CydSavingDialog *self)
+{
+  if (self->store != NULL)
+    validate (self);
+}
+
+static void
+on_save_button_clicked (CydSavingDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cyd_saving_dialog_save (self, &error))
+    show_message (self->error_label, error->message);
+}
+
+static void
+cyd_saving_dialog_dispose (GObject *object)
+{
+  CydSavingDialog *self = CYD_SAVING_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_SAVING_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->original, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cyd_saving_dialog_parent_class)->dispose (object);
+}
+
+static void
+cyd_saving_dialog_finalize (GObject *object)
+{
+  CydSavingDialog *self = CYD_SAVING_DIALOG (object);
+
+  g_array_unref (self->directorate_ids);
+  g_array_unref (self->service_line_ids);
+
+  G_OBJECT_CLASS (cyd_saving_dialog_parent_class)->finalize (object);
+}
+
+static void
+cyd_saving_dialog_class_init (CydSavingDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cyd_saving_dialog_dispose;
+  object_class->finalize = cyd_saving_dialog_finalize;
+
+  /**
+   * CydSavingDialog::saved:
+   * @message: what was saved
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (CYD_TYPE_BILINGUAL_ENTRY);
+  gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-saving-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, code_entry);
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, directorate_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, service_line_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, description_entry);
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, target_entry);
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, forecast_entry);
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, achieved_entry);
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, rag_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked);
+}
+
+static void
+cyd_saving_dialog_init (CydSavingDialog *self)
+{
+  self->directorate_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->service_line_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * cyd_saving_dialog_new:
+ * @id: the saving to edit, or 0 to add one
+ */
+CydSavingDialog *
+cyd_saving_dialog_new (GtkWindow *parent,
+                       CydStore  *store,
+                       gint64     id)
+{
+  CydSavingDialog *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CYD_IS_STORE (store), NULL);
+
+  self = g_object_new (CYD_TYPE_SAVING_DIALOG, "transient-for", parent, NULL);
+  fill_years (self);
+  self->store = g_object_ref (store);
+  /* Translators: the service line of a saving that has none */
+  fill_choices (self, CYD_KIND_SERVICE_LINE, self->service_line_dropdown, self->service_line_ids,
+                C_("service line", "None"));
+  fill_choices (self, CYD_KIND_DIRECTORATE, self->directorate_dropdown, self->directorate_ids, NULL);
+  self->id = id;
+  if (id != 0)
+    self->original = cyd_saving_dup_fields (store, id, &error);
+  if (self->original != NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Saving"));
+      fill_fields (self);
+    }
+  else
+    {
+      self->id = 0;
+      gtk_window_set_title (GTK_WINDOW (self), _("Add Saving"));
+    }
+  validate (self);
+  if (error != NULL)
+    show_message (self->error_label, error->message);
+  return self;
+}
+
+gboolean
+cyd_saving_dialog_get_valid (CydSavingDialog *self)
+{
+  g_return_val_if_fail (CYD_IS_SAVING_DIALOG (self), FALSE);
+
+  return self->valid;
+}
+
+/* Saves through cyd_store_apply(), emits "saved" and closes the dialog. */
+gboolean
+cyd_saving_dialog_save (CydSavingDialog  *self,
+                        GError          **error)
+{
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(CydEdit) edit = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (CYD_IS_SAVING_DIALOG (self), FALSE);
+
+  validate (self);
+  if (!self->valid)
+    {
+      g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_REFUSED,
+                           gtk_label_get_label (self->error_label));
+      return FALSE;
+    }
+
+  code = dup_stripped (self->code_entry);
+  values = collect_values (self);
+  /* Translators: %s is a saving's code; the name of a step to undo */
+  label = g_strdup_printf (self->id == 0 ? _("Add Saving %s") : _("Edit Saving %s"), code);
+  edit = cyd_edit_new (label);
+  if (self->id == 0)
+    add_insert (edit, values);
+  else
+    add_updates (self, edit, values);
+  if (!cyd_edit_is_empty (edit) && !cyd_store_apply (self->store, edit, error))
+    return FALSE;
+
+  /* Translators: %s is a saving's code */
+  message = g_strdup_printf (self->id == 0 ? _("Saving %s added") : _("Saving %s saved"), code);
+  g_signal_emit (self, signals[SAVED], 0, message);
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}

@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "cyd.h"
+#include "cyd-collate.h"
+#include "cyd-private.h"
+
+/* A hand-built programme with known answers.
+ *
+ * Legacy L1 (council C1):             Legacy L2 (C2), to 31 March 2014:
+ *   A director  £100,000                X with 13 reports Y01–Y13
+ *   ├ B £50,000 ├ D  ├ E  └ F
+ *   └ C £40,000 └ G (to 31 March 2014)
+ *
+ * Merged M, from 1 April 2014: P ─ Q, R.
+ * D maps to R by open competition and G to Q as deleted, both on
+ * 1 April 2014. Holders: Ann (A, full time, £100,000 + £20,000 on-costs),
+ * Bob (B and D half time each, £40,000), Cai (G until 31 March 2014,
+ * £30,000). Every other post costs £10,000 a year. */
+static const char fixture_sql[] =
+  "INSERT INTO council (id, code, name_en) VALUES (1, 'C1', 'One'), (2, 'C2', 'Two');"
+  "INSERT INTO directorate (id, code, name_en, kind, council_id) VALUES"
+  " (1, 'L1', 'Legacy one', 'legacy', 1), (2, 'L2', 'Legacy two', 'legacy', 2),"
+  " (3, 'M', 'Merged', 'merged', NULL);"
+  "INSERT INTO service_line (id, code, name_en) VALUES (1, 'S', 'Service');"
+  "INSERT INTO post (id, code, title_en, directorate_id, service_line_id, reports_to_id, annual_cost,"
+  " established_from, established_to) VALUES"
+  " (1, 'A', 'Director', 1, 1, NULL, 10000000, '2010-01-01', NULL),"
+  " (2, 'B', 'Head B', 1, 1, 1, 5000000, NULL, NULL),"
+  " (3, 'C', 'Head C', 1, 1, 1, 4000000, NULL, NULL),"
+  " (4, 'D', 'Worker D', 1, 1, 2, 1000000, NULL, NULL),"
+  " (5, 'E', 'Worker E', 1, 1, 2, 1000000, NULL, NULL),"
+  " (6, 'F', 'Worker F', 1, 1, 2, 1000000, NULL, NULL),"
+  " (7, 'G', 'Worker G', 1, 1, 3, 1000000, NULL, '2014-03-31'),"
+  " (20, 'X', 'Head X', 2, 1, NULL, 1000000, NULL, '2014-03-31'),"
+  " (40, 'P', 'Director', 3, 1, NULL, 1000000, '2014-04-01', NULL),"
+  " (41, 'Q', 'Worker Q', 3, 1, 40, 1000000, '2014-04-01', NULL),"
+  " (42, 'R', 'Worker R', 3, 1, 40, 1000000, '2014-04-01', NULL);"
+  "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 13)"
+  " INSERT INTO post (id, code, title_en, directorate_id, service_line_id, reports_to_id, annual_cost,"
+  " established_to) SELECT 20 + i, printf ('Y%02d', i), 'Worker', 2, 1, 20, 1000000, '2014-03-31' FROM n;"
+  "INSERT INTO post_mapping (post_id, target_id, method, effective) VALUES"
+  " (4, 42, 'open-competition', '2014-04-01'), (7, 41, 'deleted', '2014-04-01');"
+  "INSERT INTO person (id, employer_id, employee_number, given_name, family_name, salary, on_costs) VALUES"
+  " (1, 1, '1', 'Ann', 'Jones', 10000000, 2000000), (2, 1, '2', 'Bob', 'Lloyd', 4000000, NULL),"
+  " (3, 1, '3', 'Cai', 'Evans', 3000000, 0);"
+  "INSERT INTO assignment (person_id, post_id, fte, from_date, to_date) VALUES"
+  " (1, 1, 10000, NULL, NULL), (2, 2, 5000, NULL, NULL), (2, 4, 5000, NULL, NULL),"
+  " (3, 7, 10000, '2012-01-01', '2014-03-31');";
+
+static const char *
+test_dir (void)
+{
+  static char *dir;
+
+  if (dir == NULL)
+    dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+static CydStore *
+open_fixture (void)
+{
+  g_autofree char *path = g_build_filename (test_dir (), "structure.cyd", NULL);
+  g_autoptr(GError) error = NULL;
+  CydStore *store;
+
+  g_unlink (path);
+  store = cyd_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (cyd_store_get_handle (store), fixture_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  return store;
+}
+
+static CydStructure *
+load (CydStore   *store,
+      gint64      directorate,
+      const char *as_at)
+{
+  g_autoptr(GError) error = NULL;
+  CydStructure *structure = cyd_structure_load (store, directorate, as_at, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (structure);
+  return structure;
+}
+
+typedef struct {
+  gint64      directorate;
+  const char *as_at;
+  gint64      posts, filled, headcount, managers, layers;
+  gint64      span_min, span_median_x2, span_max;
+  gint64      bands[CYD_N_SPAN_BANDS];
+  CydMoney    establishment_cost, staff_cost;
+  CydFte      staff_fte;
+} MetricsCase;
+
+static const MetricsCase metrics_cases[] = {
+  /* The day G ends it still counts; Cai still holds it. */
+  { 1, "2014-03-31", 7, 4, 3, 3, 2, 1, 4, 3, { 1, 2, 0, 0, 0 }, 23000000, 19000000, 30000 },
+  /* The day after: C has no reports, so it is no longer a manager. */
+  { 1, "2014-04-01", 6, 3, 2, 2, 2, 2, 5, 3, { 0, 2, 0, 0, 0 }, 22000000, 16000000, 20000 },
+  /* Before A is established, B and C are the tops of their trees. */
+  { 1, "2009-12-31", 6, 2, 1, 2, 1, 1, 4, 3, { 1, 1, 0, 0, 0 }, 13000000, 4000000, 10000 },
+  { 2, "2014-03-31", 14, 0, 0, 1, 1, 13, 26, 13, { 0, 0, 0, 0, 1 }, 14000000, 0, 0 },
+  { 2, "2014-04-01", 0, 0, 0, 0, 0, 0, 0, 0, { 0, 0, 0, 0, 0 }, 0, 0, 0 },
+  { 3, "2014-04-01", 3, 0, 0, 1, 1, 2, 4, 2, { 0, 1, 0, 0, 0 }, 3000000, 0, 0 },
+};
+
+static void
+test_metrics (gconstpointer data)
+{
+  const MetricsCase *c = data;
+  g_autoptr(CydStore) store = open_fixture ();
+  g_autoptr(CydStructure) structure = load (store, c->directorate, c->as_at);
+  const CydStructureMetrics *m = cyd_structure_get_metrics (structure);
+
+  g_assert_cmpint (m->posts, ==, c->posts);
+  g_assert_cmpint (m->filled, ==, c->filled);
+  g_assert_cmpint (m->vacant, ==, c->posts - c->filled);
+  g_assert_cmpint (m->headcount, ==, c->headcount);
+  g_assert_cmpint (m->managers, ==, c->managers);
+  g_assert_cmpint (m->layers, ==, c->layers);
+  g_assert_cmpint (m->span_min, ==, c->span_min);
+  g_assert_cmpint (m->span_median_x2, ==, c->span_median_x2);
+  g_assert_cmpint (m->span_max, ==, c->span_max);
+  for (guint i = 0; i < CYD_N_SPAN_BANDS; i++)
+    g_assert_cmpint (m->span_bands[i], ==, c->bands[i]);
+  g_assert_cmpint (m->establishment_cost, ==, c->establishment_cost);
+  g_assert_cmpint (m->staff_cost, ==, c->staff_cost);
+  g_assert_cmpint (m->staff_fte, ==, c->staff_fte);
+}
+
+static void
+test_tree (void)
+{
+  g_autoptr(CydStore) store = open_fixture ();
+  g_autoptr(CydStructure) structure = load (store, 1, "2014-03-31");
+  int a = cyd_structure_find_post (structure, 1);
+  int g = cyd_structure_find_post (structure, 7);
+  const CydStructurePost *post;
+  GString *children = g_string_new (NULL);
+
+  g_assert_cmpint (a, >=, 0);
+  post = cyd_structure_get_post (structure, a);
+  g_assert_cmpint (post->parent, ==, -1);
+  g_assert_cmpuint (post->depth, ==, 0);
+  g_assert_cmpstr (post->holders, ==, "Ann Jones");
+  for (int i = post->first_child; i >= 0; i = cyd_structure_get_post (structure, i)->next_sibling)
+    g_string_append (children, cyd_structure_get_post (structure, i)->code);
+  g_assert_cmpstr (children->str, ==, "BC");
+  g_string_free (children, TRUE);
+
+  post = cyd_structure_get_post (structure, g);
+  g_assert_cmpuint (post->depth, ==, 2);
+  g_assert_cmpstr (post->mapping_method, ==, "deleted");
+  g_assert_cmpstr (post->mapping_target, ==, "Q");
+  g_assert_false (post->mapping_in_force);
+  g_assert_cmpint (cyd_structure_find_post (structure, 40), ==, -1);
+}
+
+/* A mapping is in force from its effective date, that day included. */
+static void
+test_mapping_takes_effect (void)
+{
+  g_autoptr(CydStore) store = open_fixture ();
+  g_autoptr(CydStructure) before = load (store, 1, "2014-03-31");
+  g_autoptr(CydStructure) on = load (store, 1, "2014-04-01");
+  int d_before = cyd_structure_find_post (before, 4);
+  int d_on = cyd_structure_find_post (on, 4);
+
+  g_assert_false (cyd_structure_get_post (before, d_before)->mapping_in_force);
+  g_assert_true (cyd_structure_get_post (on, d_on)->mapping_in_force);
+  g_assert_cmpstr (cyd_structure_get_post (on, d_on)->mapping_target, ==, "R");
+}
+
+static void
+test_compare (void)
+{
+  g_autoptr(CydStore) store = open_fixture ();
+  g_autoptr(GError) error = NULL;
+  CydStructureComparison cmp;
+
+  g_assert_true (cyd_structure_compare (store, "2014-04-01", &cmp, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cmp.legacy_as_at, ==, "2014-03-31");
+  g_assert_cmpstr (cmp.merged_as_at, ==, "2014-04-01");
+  g_assert_cmpuint (cmp.n_legacy, ==, 2);
+  g_assert_cmpint (cmp.legacy.posts, ==, 21);
+  g_assert_cmpint (cmp.legacy.managers, ==, 4);
+  g_assert_cmpint (cmp.legacy.layers, ==, 2);
+  g_assert_cmpint (cmp.legacy.span_median_x2, ==, 5);
+  g_assert_cmpint (cmp.legacy.span_bands[CYD_SPAN_BAND_13_PLUS], ==, 1);
+  g_assert_cmpint (cmp.merged.posts, ==, 3);
+  g_assert_cmpint (cmp.difference.posts, ==, -18);
+  g_assert_cmpint (cmp.difference.managers, ==, -3);
+  g_assert_cmpint (cmp.difference.layers, ==, -1);
+  g_assert_cmpint (cmp.difference.establishment_cost, ==, 3000000 - 37000000);
+  g_assert_cmpint (cmp.difference.staff_cost, ==, -19000000);
+
+  /* Before the merged structure begins, both are measured at the date. */
+  g_assert_true (cyd_structure_compare (store, "2013-01-01", &cmp, &error));
+  g_assert_cmpstr (cmp.legacy_as_at, ==, "2013-01-01");
+  g_assert_cmpint (cmp.merged.posts, ==, 0);
+}
+
+typedef struct {
+  const char *as_at;
+  guint       at_risk;
+  const char *first_at_risk;
+  guint       unmapped;
+  guint       no_source;
+} ListCase;
+
+static const ListCase list_cases[] = {
+  { "2014-03-31", 2, "Evans, Cai", 19, 1 },
+  /* The day the mappings take effect, their holders are still at risk. */
+  { "2014-04-01", 2, "Evans, Cai", 5, 1 },
+  { "2014-04-02", 0, NULL, 5, 1 },
+};
+
+static void
+test_lists (gconstpointer data)
+{
+  const ListCase *c = data;
+  g_autoptr(CydStore) store = open_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) at_risk = cyd_structure_list_at_risk (store, c->as_at, &error);
+  g_autoptr(GListModel) unmapped = cyd_structure_list_unmapped (store, c->as_at, &error);
+  g_autoptr(GListModel) no_source = cyd_structure_list_no_source (store, c->as_at, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (at_risk), ==, c->at_risk);
+  g_assert_cmpuint (g_list_model_get_n_items (unmapped), ==, c->unmapped);
+  g_assert_cmpuint (g_list_model_get_n_items (no_source), ==, c->no_source);
+  if (c->first_at_risk != NULL)
+    {
+      g_autoptr(CydRecord) first = g_list_model_get_item (at_risk, 0);
+      g_autoptr(CydRecord) second = g_list_model_get_item (at_risk, 1);
+
+      g_assert_cmpstr (cyd_record_get_text (first, "name"), ==, c->first_at_risk);
+      g_assert_cmpstr (cyd_record_get_text (first, "method"), ==, "Deleted");
+      g_assert_cmpstr (cyd_record_get_text (second, "name"), ==, "Lloyd, Bob");
+      g_assert_cmpstr (cyd_record_get_text (second, "target"), ==, "R");
+    }
+  if (c->no_source > 0)
+    {
+      g_autoptr(CydRecord) first = g_list_model_get_item (no_source, 0);
+
+      g_assert_cmpstr (cyd_record_get_text (first, "code"), ==, "P");
+      g_assert_cmpstr (cyd_record_get_text (first, "cost"), ==, "£10,000.00");
+    }
+}
+
+/* Welsh letters: ll after l, ch after c, dd after d, th after t, ff after f. */
+static void
+test_welsh_collation (void)
+{
+  static const char *const ordered[][2] = {
+    { "lord", "llan" }, { "cyf", "chwarae" }, { "dyn", "ddoe" },
+    { "tywydd", "theatr" }, { "fy", "ffa" }, { "Llan", "llan" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ordered); i++)
+    {
+      g_assert_cmpint (cyd_collate_welsh (ordered[i][0], ordered[i][1]), <, 0);
+      g_assert_cmpint (cyd_collate_welsh (ordered[i][1], ordered[i][0]), >, 0);
+    }
+  g_assert_cmpint (cyd_collate_welsh ("llan", "llan"), ==, 0);
+}
+
+static void
+test_welsh_collation_in_sql (void)
+{
+  g_autoptr(CydStore) store = open_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (store,
+                                               "SELECT group_concat (n, ' ') FROM (SELECT column1 AS n FROM"
+                                               " (VALUES ('Lloyd'), ('Lewis'), ('Owen'), ('Lynch'))"
+                                               " ORDER BY n COLLATE cyd_welsh)",
+                                               &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr (cyd_stmt_text (stmt, 0), ==, "Lewis Lynch Lloyd Owen");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (metrics_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/structure/metrics/%" G_GINT64_FORMAT "/%s",
+                                               metrics_cases[i].directorate, metrics_cases[i].as_at);
+      g_test_add_data_func (path, &metrics_cases[i], test_metrics);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (list_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/structure/lists/%s", list_cases[i].as_at);
+      g_test_add_data_func (path, &list_cases[i], test_lists);
+    }
+  g_test_add_func ("/core/structure/tree", test_tree);
+  g_test_add_func ("/core/structure/mapping-takes-effect", test_mapping_takes_effect);
+  g_test_add_func ("/core/structure/compare", test_compare);
+  g_test_add_func ("/core/structure/welsh-collation", test_welsh_collation);
+  g_test_add_func ("/core/structure/welsh-collation-sql", test_welsh_collation_in_sql);
+
+  return g_test_run ();
+}
