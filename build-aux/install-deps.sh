@@ -10,6 +10,7 @@ packages=(
   xvfb xauth dbus dbus-x11 locales
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
   poppler-utils
+  valgrind time
 )
 
 missing=()

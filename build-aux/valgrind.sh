@@ -16,6 +16,6 @@ skip='^(robustness|crash|cli)$'
 mapfile -t tests < <(meson test -C "$build" --no-rebuild --list --suite core 2>/dev/null |
                      sed -n 's/^cyd:core \/ //p' | grep -Ev "$skip")
 export G_SLICE=always-malloc G_DEBUG=gc-friendly,fatal-criticals
-exec meson test -C "$build" --print-errorlogs --num-processes 2 --timeout-multiplier 20 \
+exec meson test -C "$build" --print-errorlogs --num-processes 2 --timeout-multiplier 20 --suite core \
   --wrapper "valgrind --quiet --error-exitcode=1 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --suppressions=$here/build-aux/valgrind.supp" \
   "${tests[@]}"

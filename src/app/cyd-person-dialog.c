@@ -351,17 +351,19 @@ on_end_button_clicked (GtkButton       *button,
 }
 
 static GtkEditable *
-add_row_entry (AdwActionRow *row,
-               const char   *text,
-               const char   *placeholder,
-               int           width,
+add_row_entry (AdwActionRow    *row,
+               const char      *text,
+               const char      *placeholder,
+               const char      *tooltip,
+               int              width,
                CydPersonDialog *self)
 {
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_widget_set_tooltip_text (entry, placeholder);
+  gtk_widget_set_tooltip_text (entry, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), width);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_field_changed), self, G_CONNECT_SWAPPED);
@@ -386,10 +388,13 @@ append_assignment_row (CydPersonDialog *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (list_row), FALSE);
   if (row->id == 0)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (list_row), _("New; saved with the person"));
-  row->fte_entry = add_row_entry (ADW_ACTION_ROW (list_row), fte, _("FTE"), 5, self);
-  /* Translators: placeholders of an assignment's date entries */
-  row->from_entry = add_row_entry (ADW_ACTION_ROW (list_row), from, _("From (YYYY-MM-DD)"), 10, self);
-  row->to_entry = add_row_entry (ADW_ACTION_ROW (list_row), to, _("To (YYYY-MM-DD)"), 10, self);
+  row->fte_entry = add_row_entry (ADW_ACTION_ROW (list_row), fte, _("FTE"), _("FTE, such as 0.5"), 5, self);
+  /* Translators: an assignment's start date, as a placeholder */
+  row->from_entry = add_row_entry (ADW_ACTION_ROW (list_row), from, C_("assignment", "From"),
+                                   _("Starts on (YYYY-MM-DD); empty if not known"), 10, self);
+  /* Translators: an assignment's end date, as a placeholder */
+  row->to_entry = add_row_entry (ADW_ACTION_ROW (list_row), to, C_("assignment", "To"),
+                                 _("Ends on (YYYY-MM-DD); empty while held"), 10, self);
   gtk_widget_set_valign (end, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (end, _("End this assignment on the as-at date"));
   g_signal_connect_object (end, "clicked", G_CALLBACK (on_end_button_clicked), self, 0);
@@ -674,7 +679,7 @@ cyd_person_dialog_save (CydPersonDialog  *self,
     return FALSE;
 
   /* Translators: %s is a person's name */
-  message = g_strdup_printf (self->id == 0 ? _("%s added") : _("%s saved"), name);
+  message = g_strdup_printf (self->id == 0 ? _("%s added to the staff") : _("Changes to %s saved"), name);
   g_signal_emit (self, signals[SAVED], 0, message);
   gtk_window_close (GTK_WINDOW (self));
   return TRUE;

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cyd-column-sorter.h"
+#include "cyd-edit-form.h"
 #include "cyd-list-binding.h"
 #include "cyd-mapping-dialog.h"
 #include "cyd-post-dialog.h"
@@ -26,6 +27,11 @@ struct _CydPostsPage
   GtkColumnView  *column_view;
   GtkStack       *stack;
   GtkLabel       *count_label;
+  GtkDropDown    *directorate_dropdown;
+  GtkDropDown    *service_line_dropdown;
+  GtkDropDown    *status_dropdown;
+  GArray         *directorate_ids;
+  GArray         *service_line_ids;
 };
 
 enum {
@@ -134,6 +140,54 @@ on_column_view_activate (CydPostsPage *self,
 }
 
 static void
+set_id_filter (CydListModel *model,
+               const char   *key,
+               GtkDropDown  *dropdown,
+               GArray       *ids)
+{
+  gint64 id = cyd_edit_form_selected_id (dropdown, ids);
+  g_autofree char *value = id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
+
+  cyd_list_model_set_filter (model, key, value);
+}
+
+/* The status drop-down's items after "All Posts". */
+static const char * const statuses[] = { NULL, "vacant", "filled" };
+
+static void
+on_filter_changed (CydPostsPage *self)
+{
+  CydListModel *model = cyd_list_binding_get_model (self->binding);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (model == NULL)
+    return;
+  set_id_filter (model, "directorate", self->directorate_dropdown, self->directorate_ids);
+  set_id_filter (model, "service-line", self->service_line_dropdown, self->service_line_ids);
+  cyd_list_model_set_filter (model, "status", status < G_N_ELEMENTS (statuses) ? statuses[status] : NULL);
+}
+
+static void
+fill_filters (CydPostsPage *self)
+{
+  CydStore *store = cyd_list_binding_get_store (self->binding);
+  g_autoptr(GPtrArray) directorates = NULL;
+  g_autoptr(GPtrArray) service_lines = NULL;
+
+  g_clear_pointer (&self->directorate_ids, g_array_unref);
+  g_clear_pointer (&self->service_line_ids, g_array_unref);
+  if (store == NULL)
+    return;
+  directorates = cyd_choices_load (store, CYD_CHOICE_DIRECTORATE, 0, NULL);
+  service_lines = cyd_choices_load (store, CYD_CHOICE_SERVICE_LINE, 0, NULL);
+  self->directorate_ids = cyd_edit_form_fill_choices (self->directorate_dropdown, directorates,
+                                                      _("All Directorates"));
+  self->service_line_ids = cyd_edit_form_fill_choices (self->service_line_dropdown, service_lines,
+                                                       _("All Service Lines"));
+  on_filter_changed (self);
+}
+
+static void
 apply_as_at (CydPostsPage *self)
 {
   CydListModel *model = cyd_list_binding_get_model (self->binding);
@@ -146,6 +200,8 @@ static void
 cyd_posts_page_finalize (GObject *object)
 {
   g_free (CYD_POSTS_PAGE (object)->as_at);
+  g_clear_pointer (&CYD_POSTS_PAGE (object)->directorate_ids, g_array_unref);
+  g_clear_pointer (&CYD_POSTS_PAGE (object)->service_line_ids, g_array_unref);
 
   G_OBJECT_CLASS (cyd_posts_page_parent_class)->finalize (object);
 }
@@ -237,6 +293,10 @@ cyd_posts_page_class_init (CydPostsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydPostsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, CydPostsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CydPostsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CydPostsPage, directorate_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CydPostsPage, service_line_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CydPostsPage, status_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   cyd_ui_closures_add_to_class (widget_class);
 
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
@@ -277,6 +337,7 @@ cyd_posts_page_set_store (CydPostsPage *self,
     return;
 
   cyd_list_binding_set_store (self->binding, store);
+  fill_filters (self);
   apply_as_at (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -67,8 +67,6 @@ struct _CydStructurePage
   GtkLabel     *at_risk_label;
   GtkLabel     *unmapped_label;
   GtkLabel     *no_source_label;
-  GtkStack     *view_stack;
-  GtkWidget    *chart_controls;
   GtkDropDown  *chart_directorate;
   GtkStringList *directorate_names;
   GtkButton    *zoom_button;
@@ -263,7 +261,7 @@ create_children (gpointer item,
                  gpointer user_data)
 {
   CydStructure *structure = user_data;
-  int index = atoi (gtk_string_object_get_string (item));
+  int index = cyd_structure_find_post (structure, g_ascii_strtoll (gtk_string_object_get_string (item), NULL, 10));
   const CydStructurePost *post = cyd_structure_get_post (structure, index);
   GListStore *children;
 
@@ -272,7 +270,7 @@ create_children (gpointer item,
   children = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   for (int i = post->first_child; i >= 0; i = cyd_structure_get_post (structure, i)->next_sibling)
     {
-      g_autofree char *key = g_strdup_printf ("%d", i);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, cyd_structure_get_post (structure, i)->id);
       g_autoptr(GtkStringObject) child = gtk_string_object_new (key);
 
       g_list_store_append (children, child);
@@ -312,7 +310,8 @@ on_tree_bind (GtkSignalListItemFactory *factory,
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   GtkWidget *expander = gtk_list_item_get_child (item);
   GtkStringObject *object = gtk_tree_list_row_get_item (row);
-  const CydStructurePost *post = cyd_structure_get_post (structure, atoi (gtk_string_object_get_string (object)));
+  gint64 id = g_ascii_strtoll (gtk_string_object_get_string (object), NULL, 10);
+  const CydStructurePost *post = cyd_structure_get_post (structure, cyd_structure_find_post (structure, id));
   g_autofree char *text = describe_post (post);
   GtkWidget *label = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
 
@@ -326,9 +325,28 @@ on_tree_bind (GtkSignalListItemFactory *factory,
   g_object_unref (object);
 }
 
-static GtkWidget *
-build_tree (CydStructure *structure)
+static void select_post (CydStructurePage *self,
+                         gint64            post_id);
+
+static void
+on_tree_selected (GtkSingleSelection *selection,
+                  GParamSpec         *pspec,
+                  CydStructurePage   *self)
 {
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
+  g_autoptr(GtkStringObject) object = NULL;
+
+  if (row == NULL)
+    return;
+  object = gtk_tree_list_row_get_item (row);
+  select_post (self, g_ascii_strtoll (gtk_string_object_get_string (object), NULL, 10));
+}
+
+static GtkWidget *
+build_tree (CydStructurePage *self,
+            CydStructure     *structure)
+{
+  GtkSingleSelection *selection;
   g_autoptr(GListStore) roots = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   GtkTreeListModel *tree;
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -337,7 +355,7 @@ build_tree (CydStructure *structure)
   for (guint i = 0; i < cyd_structure_get_n_posts (structure); i++)
     if (cyd_structure_get_post (structure, i)->parent < 0)
       {
-        g_autofree char *key = g_strdup_printf ("%u", i);
+        g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, cyd_structure_get_post (structure, i)->id);
         g_autoptr(GtkStringObject) root = gtk_string_object_new (key);
         g_list_store_append (roots, root);
       }
@@ -346,7 +364,12 @@ build_tree (CydStructure *structure)
   g_signal_connect (factory, "setup", G_CALLBACK (on_tree_setup), NULL);
   g_signal_connect_data (factory, "bind", G_CALLBACK (on_tree_bind), g_object_ref (structure),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (tree))), factory);
+  selection = gtk_single_selection_new (G_LIST_MODEL (tree));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (selection, "notify::selected-item", G_CALLBACK (on_tree_selected), self, 0);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -364,13 +387,241 @@ build_tree (CydStructure *structure)
 static void
 show_trees (CydStructurePage *self)
 {
-  g_autoptr(GPtrArray) structures = cyd_structure_load_all (self->store, self->as_at, NULL);
+  GPtrArray *structures = self->structures;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->trees_box))) != NULL)
     gtk_box_remove (self->trees_box, child);
   for (guint i = 0; structures != NULL && i < structures->len; i++)
-    gtk_box_append (self->trees_box, build_tree (structures->pdata[i]));
+    gtk_box_append (self->trees_box, build_tree (self, structures->pdata[i]));
+}
+
+/* The chart: the directorate chosen, by default the merged one (the last). */
+static void
+show_chart (CydStructurePage *self)
+{
+  guint n = self->structures != NULL ? self->structures->len : 0;
+  guint chosen = gtk_drop_down_get_selected (self->chart_directorate);
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (self->directorate_names));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (n, NULL, TRUE);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, (gpointer) cyd_structure_get_name (self->structures->pdata[i]));
+  if (chosen == GTK_INVALID_LIST_POSITION || chosen >= n || old_n != n)
+    chosen = n > 0 ? n - 1 : GTK_INVALID_LIST_POSITION;
+  g_signal_handlers_block_matched (self->chart_directorate, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_string_list_splice (self->directorate_names, 0, old_n, (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->chart_directorate, chosen);
+  g_signal_handlers_unblock_matched (self->chart_directorate, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  cyd_org_chart_view_set_structure (self->chart_view, chosen < n ? self->structures->pdata[chosen] : NULL);
+  cyd_org_chart_view_set_selected (self->chart_view, self->selected_post);
+}
+
+static void
+set_detail (CydStructurePage *self,
+            int               row,
+            const char       *text)
+{
+  GtkWidget *label = gtk_grid_get_child_at (self->details_grid, 1, row);
+
+  gtk_label_set_label (GTK_LABEL (label), text != NULL && *text != '\0' ? text : "–");
+}
+
+static char *
+describe_holders (const CydPostDetails *d)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < d->holders->len; i++)
+    {
+      const CydPostHolder *holder = d->holders->pdata[i];
+      g_autofree char *fte = cyd_fte_format (holder->fte);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a holder of a post and the FTE they hold it for. */
+      g_string_append_printf (text, _("%s (%s FTE)"), holder->name, fte);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+describe_mapping (const CydPostDetails *d)
+{
+  g_autofree char *date = NULL;
+
+  if (!d->legacy)
+    return g_strdup (_("Merged post (not mapped)"));
+  if (d->mapping_method == NULL)
+    return g_strdup (_("Not yet mapped"));
+  date = cyd_date_format (d->mapping_effective);
+  /* Translators: a mapping: its method, the merged post, the date it takes effect. */
+  return g_strdup_printf (_("%s to %s from %s"), d->mapping_label,
+                          d->mapping_target, date);
+}
+
+static char *
+describe_established (const CydPostDetails *d)
+{
+  g_autofree char *from = d->established_from != NULL ? cyd_date_format (d->established_from) : NULL;
+  g_autofree char *to = d->established_to != NULL ? cyd_date_format (d->established_to) : NULL;
+
+  if (from == NULL && to == NULL)
+    return g_strdup (_("Always"));
+  if (to == NULL)
+    /* Translators: a post established from a date, with no end. */
+    return g_strdup_printf (_("From %s"), from);
+  if (from == NULL)
+    /* Translators: a post established until a date. */
+    return g_strdup_printf (_("Until %s"), to);
+  /* Translators: a post established from one date to another. */
+  return g_strdup_printf (_("%s to %s"), from, to);
+}
+
+static void
+fill_details (CydStructurePage     *self,
+              const CydPostDetails *d)
+{
+  gboolean welsh = g_str_equal (cyd_ui_language (), "cy");
+  g_autofree char *fte = cyd_fte_format (d->fte);
+  g_autofree char *cost = d->has_cost ? cyd_money_format (d->cost) : NULL;
+  g_autofree char *established = describe_established (d);
+  g_autofree char *holders = describe_holders (d);
+  g_autofree char *mapping = describe_mapping (d);
+  const char *status = !d->established ? _("Not established at this date")
+                       : d->holders->len == 0 ? C_("post", "Vacant") : C_("post", "Filled");
+
+  gtk_label_set_label (self->details_heading, d->title);
+  gtk_label_set_label (self->other_title_key, welsh ? _("Title in English") : _("Title in Welsh"));
+  set_detail (self, DETAIL_CODE, d->code);
+  set_detail (self, DETAIL_TITLE, d->title);
+  set_detail (self, DETAIL_OTHER_TITLE, d->other_title != NULL ? d->other_title : _("Missing (a gap to fill)"));
+  set_detail (self, DETAIL_DIRECTORATE, d->directorate);
+  set_detail (self, DETAIL_SERVICE_LINE, d->service_line);
+  set_detail (self, DETAIL_REPORTS_TO, d->reports_to);
+  set_detail (self, DETAIL_DOTTED, d->dotted);
+  set_detail (self, DETAIL_GRADE, d->grade);
+  set_detail (self, DETAIL_FTE, fte);
+  set_detail (self, DETAIL_COST, cost);
+  set_detail (self, DETAIL_ESTABLISHED, established);
+  set_detail (self, DETAIL_STATUS, status);
+  set_detail (self, DETAIL_HOLDERS, holders);
+  set_detail (self, DETAIL_MAPPING, mapping);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "structure.map-post", d->legacy);
+}
+
+static void
+show_details (CydStructurePage *self)
+{
+  g_autoptr(CydPostDetails) details = NULL;
+
+  if (self->selected_post != 0 && self->store != NULL && self->as_at != NULL)
+    details = cyd_post_details_load (self->store, self->selected_post, self->as_at, NULL);
+  gtk_widget_set_visible (self->details_placeholder, details == NULL);
+  gtk_widget_set_visible (self->details_content, details != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "structure.edit-post", details != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "structure.map-post", FALSE);
+  if (details != NULL)
+    fill_details (self, details);
+}
+
+static void
+select_post (CydStructurePage *self,
+             gint64            post_id)
+{
+  if (post_id == self->selected_post)
+    return;
+  self->selected_post = post_id;
+  show_details (self);
+  cyd_org_chart_view_set_selected (self->chart_view, post_id);
+}
+
+static void
+on_chart_directorate_selected (CydStructurePage *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->chart_directorate);
+
+  if (self->structures != NULL && chosen < self->structures->len)
+    cyd_org_chart_view_set_structure (self->chart_view, self->structures->pdata[chosen]);
+}
+
+static void
+on_chart_view_selected (CydStructurePage *self)
+{
+  gint64 id = cyd_org_chart_view_get_selected (self->chart_view);
+
+  if (id != 0)
+    select_post (self, id);
+}
+
+static void
+open_post_dialog (CydStructurePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  CydPostDialog *dialog;
+
+  if (self->store == NULL || self->selected_post == 0)
+    return;
+  dialog = cyd_post_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                self->selected_post, self->as_at);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_chart_view_post_activated (CydStructurePage *self,
+                              gint64            post_id)
+{
+  select_post (self, post_id);
+  open_post_dialog (self);
+}
+
+static void
+on_chart_view_zoom (CydStructurePage *self)
+{
+  g_autofree char *label = g_strdup_printf ("%d %%", (int) (cyd_org_chart_view_get_zoom (self->chart_view) * 100 + 0.5));
+
+  gtk_button_set_label (self->zoom_button, label);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CydStructurePage *self = CYD_STRUCTURE_PAGE (widget);
+  double zoom = cyd_org_chart_view_get_zoom (self->chart_view);
+
+  if (g_str_equal (action_name, "structure.zoom-in"))
+    zoom *= 1.25;
+  else if (g_str_equal (action_name, "structure.zoom-out"))
+    zoom /= 1.25;
+  else
+    zoom = 1.0;
+  cyd_org_chart_view_set_zoom (self->chart_view, zoom);
+}
+
+static void
+edit_post_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_post_dialog (CYD_STRUCTURE_PAGE (widget));
+}
+
+static void
+map_post_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CydStructurePage *self = CYD_STRUCTURE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  CydMappingDialog *dialog;
+
+  if (self->store == NULL || self->selected_post == 0 || !cyd_post_is_legacy (self->store, self->selected_post))
+    return;
+  dialog = cyd_mapping_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                   self->selected_post, self->as_at);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -378,8 +629,12 @@ refresh (CydStructurePage *self)
 {
   if (self->store == NULL || self->as_at == NULL)
     return;
+  g_clear_pointer (&self->structures, g_ptr_array_unref);
+  self->structures = cyd_structure_load_all (self->store, self->as_at, NULL);
   show_comparison (self);
   show_trees (self);
+  show_chart (self);
+  show_details (self);
   show_lists (self);
 }
 
@@ -391,6 +646,7 @@ cyd_structure_page_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->structures, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_STRUCTURE_PAGE);
 
   G_OBJECT_CLASS (cyd_structure_page_parent_class)->dispose (object);
@@ -484,13 +740,34 @@ cyd_structure_page_class_init (CydStructurePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydStructurePage, at_risk_label);
   gtk_widget_class_bind_template_child (widget_class, CydStructurePage, unmapped_label);
   gtk_widget_class_bind_template_child (widget_class, CydStructurePage, no_source_label);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, chart_directorate);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, directorate_names);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, details_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, details_content);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, details_heading);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, details_grid);
+  gtk_widget_class_bind_template_child (widget_class, CydStructurePage, other_title_key);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_directorate_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_view_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_view_post_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_view_zoom);
+  gtk_widget_class_install_action (widget_class, "structure.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "structure.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "structure.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "structure.edit-post", NULL, edit_post_action);
+  gtk_widget_class_install_action (widget_class, "structure.map-post", NULL, map_post_action);
   cyd_ui_closures_add_to_class (widget_class);
 }
 
 static void
 cyd_structure_page_init (CydStructurePage *self)
 {
+  g_type_ensure (CYD_TYPE_ORG_CHART_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  on_chart_view_zoom (self);
+  show_details (self);
 }
 
 CydStore *

@@ -17,6 +17,7 @@
 #include "cyd-staff-page.h"
 #include "cyd-structure-page.h"
 #include "cyd-report-dialog.h"
+#include "cyd-history-window.h"
 #include "cyd-welsh-gaps-window.h"
 #include "cyd-window-private.h"
 
@@ -236,6 +237,16 @@ welsh_gaps_action (GtkWidget  *widget,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CydWindow *self = CYD_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (cyd_history_window_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
 reports_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -420,6 +431,8 @@ cyd_window_class_init (CydWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.welsh-gaps", NULL, welsh_gaps_action);
   gtk_widget_class_install_action (widget_class, "win.reports", NULL, reports_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reports", NULL);
   cyd_window_class_add_file_actions (widget_class);
   cyd_window_class_add_as_at (widget_class);

@@ -104,6 +104,16 @@ static const Column post_columns[] = {
   { NULL }
 };
 
+/* Ids are compared as integers; "status" is "vacant" or "filled" as at the
+ * model's date, as the status column shows it. */
+static const Filter post_filters[] = {
+  { "directorate", "p.directorate_id = CAST (?F AS INTEGER)" },
+  { "service-line", "p.service_line_id = CAST (?F AS INTEGER)" },
+  { "status", "CASE WHEN EXISTS (SELECT 1 FROM assignment a WHERE a.post_id = p.id AND "
+              HOLDING ("a", HOLDERS_DATE) ") THEN 'filled' ELSE 'vacant' END = ?F" },
+  { NULL }
+};
+
 static const Column staff_columns[] = {
   { "employee", COL_TEXT, "e.code || ':' || s.employee_number", TRUE },
   { "name", COL_TEXT, "s.family_name || ', ' || s.given_name", TRUE },
@@ -121,6 +131,17 @@ static const Column staff_columns[] = {
   { "start", COL_DATE, "s.start_date", FALSE },
   { "left", COL_DATE, "s.left_date", FALSE },
   { "language", COL_ENUM, "s.preferred_language", FALSE },
+  { NULL }
+};
+
+/* Directorate and service line: of a post the person holds as at the
+ * model's date. */
+static const Filter staff_filters[] = {
+  { "directorate", "EXISTS (SELECT 1 FROM assignment a JOIN post fp ON fp.id = a.post_id WHERE a.person_id = s.id"
+                   " AND fp.directorate_id = CAST (?F AS INTEGER) AND " HOLDING ("a", "?4") ")" },
+  { "service-line", "EXISTS (SELECT 1 FROM assignment a JOIN post fp ON fp.id = a.post_id WHERE a.person_id = s.id"
+                    " AND fp.service_line_id = CAST (?F AS INTEGER) AND " HOLDING ("a", "?4") ")" },
+  { "employer", "s.employer_id = CAST (?F AS INTEGER)" },
   { NULL }
 };
 
@@ -198,9 +219,10 @@ static const ListDef list_defs[] = {
     "s.code", service_line_columns },
   { CYD_KIND_POST, "post p JOIN directorate d ON d.id = p.directorate_id"
     " JOIN service_line s ON s.id = p.service_line_id LEFT JOIN post r ON r.id = p.reports_to_id",
-    "p.id", "p.code", post_columns },
+    "p.id", "p.code", post_columns, post_filters },
   { CYD_KIND_STAFF, "person s JOIN council e ON e.id = s.employer_id", "s.id",
-    "s.family_name COLLATE NOCASE, s.given_name COLLATE NOCASE, e.code, s.employee_number", staff_columns },
+    "s.family_name COLLATE NOCASE, s.given_name COLLATE NOCASE, e.code, s.employee_number", staff_columns,
+    staff_filters },
   { CYD_KIND_BUDGET, "budget_line b JOIN directorate d ON d.id = b.directorate_id"
     " JOIN service_line s ON s.id = b.service_line_id", "b.id",
     "b.year, d.code, s.code, b.category", budget_columns },
@@ -783,7 +805,10 @@ cyd_list_model_refresh (CydListModel *self)
  * cyd_list_model_set_filter:
  * @key: one of the kind's filter keys (MILESTONE: workstream, owner, status,
  *   rag, at-risk ("1"), overdue and due-within-30-days (the value is the
- *   as-at date))
+ *   as-at date)); POST: directorate and service-line (row ids), status
+ *   ("vacant" or "filled" as at the model's date); STAFF: directorate and
+ *   service-line (row ids; of a post held as at the model's date), employer
+ *   (a council's row id)
  * @value: (nullable): the value to keep, or %NULL to stop filtering on @key
  *
  * Shows only the records that pass every filter set. Filters run in SQL.

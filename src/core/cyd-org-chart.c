@@ -17,6 +17,9 @@
 #define V_GAP 48.0
 #define MARGIN 20.0
 #define PADDING 8.0
+#define INDENT 24.0     /* reports stacked under their manager */
+#define STACK_GAP 12.0
+#define MIN_STACKED 3   /* a manager's reports are stacked when this many, all without reports */
 
 struct _CydOrgChart
 {
@@ -25,6 +28,7 @@ struct _CydOrgChart
   CydStructure   *structure;
   CydOrgChartBox *boxes;
   GArray         *dotted;     /* pairs of int: post, manager */
+  gboolean       *stacked;    /* per post: drawn in a column under its manager */
   double          width;
   double          height;
   int             selected;
@@ -33,48 +37,90 @@ struct _CydOrgChart
 
 G_DEFINE_FINAL_TYPE (CydOrgChart, cyd_org_chart, G_TYPE_OBJECT)
 
-/* Post-order: a leaf takes the next free column, a manager sits centred
- * over its first and last reports. Returns the next free column. */
+static const CydStructurePost *
+post_at (CydOrgChart *self,
+         int          index)
+{
+  return cyd_structure_get_post (self->structure, index);
+}
+
+/* Reports are stacked when there are several and none has reports itself:
+ * a long row of single boxes would make the chart very wide. */
+static gboolean
+stacks_reports (CydOrgChart *self,
+                int          index)
+{
+  const CydStructurePost *post = post_at (self, index);
+
+  if (post->n_reports < MIN_STACKED)
+    return FALSE;
+  for (int c = post->first_child; c >= 0; c = post_at (self, c)->next_sibling)
+    if (post_at (self, c)->first_child >= 0)
+      return FALSE;
+  return TRUE;
+}
+
+static double
+place_stack (CydOrgChart *self,
+             int          index,
+             double       x)
+{
+  const CydOrgChartBox *manager = &self->boxes[index];
+  double y = manager->y + BOX_HEIGHT + STACK_GAP;
+
+  for (int c = post_at (self, index)->first_child; c >= 0; c = post_at (self, c)->next_sibling)
+    {
+      self->boxes[c] = (CydOrgChartBox) { x + INDENT, y, BOX_WIDTH, BOX_HEIGHT };
+      self->stacked[c] = TRUE;
+      y += BOX_HEIGHT + STACK_GAP;
+    }
+  return x + INDENT + BOX_WIDTH + H_GAP;
+}
+
+/* Post-order: a post without reports (or with stacked ones) takes the next
+ * free x, a manager sits centred over its first and last reports. Returns
+ * the next free x. */
 static double
 place (CydOrgChart *self,
        int          index,
-       double       column)
+       double       x)
 {
-  const CydStructurePost *post = cyd_structure_get_post (self->structure, index);
+  const CydStructurePost *post = post_at (self, index);
   CydOrgChartBox *box = &self->boxes[index];
   double first = -1, last = -1;
 
-  for (int c = post->first_child; c >= 0; c = cyd_structure_get_post (self->structure, c)->next_sibling)
+  box->width = BOX_WIDTH;
+  box->height = BOX_HEIGHT;
+  box->y = MARGIN + post->depth * (BOX_HEIGHT + V_GAP);
+  if (post->first_child < 0 || stacks_reports (self, index))
     {
-      column = place (self, c, column);
+      box->x = x;
+      return post->first_child < 0 ? x + BOX_WIDTH + H_GAP : place_stack (self, index, x);
+    }
+  for (int c = post->first_child; c >= 0; c = post_at (self, c)->next_sibling)
+    {
+      x = place (self, c, x);
       if (first < 0)
         first = self->boxes[c].x;
       last = self->boxes[c].x;
     }
-  box->width = BOX_WIDTH;
-  box->height = BOX_HEIGHT;
-  box->y = MARGIN + post->depth * (BOX_HEIGHT + V_GAP);
-  if (first < 0)
-    {
-      box->x = MARGIN + column * (BOX_WIDTH + H_GAP);
-      return column + 1;
-    }
   box->x = (first + last) / 2;
-  return column;
+  return x;
 }
 
 static void
 lay_out (CydOrgChart *self)
 {
   guint n = cyd_structure_get_n_posts (self->structure);
-  double column = 0;
+  double x = MARGIN;
 
   self->boxes = g_new0 (CydOrgChartBox, MAX (n, 1));
+  self->stacked = g_new0 (gboolean, MAX (n, 1));
   self->dotted = g_array_new (FALSE, FALSE, sizeof (int));
   self->width = self->height = 2 * MARGIN;
   for (guint i = 0; i < n; i++)
     if (cyd_structure_get_post (self->structure, i)->parent < 0)
-      column = place (self, i, column);
+      x = place (self, i, x);
   for (guint i = 0; i < n; i++)
     {
       const CydStructurePost *post = cyd_structure_get_post (self->structure, i);
@@ -148,6 +194,14 @@ draw_connectors (CydOrgChart *self,
       if (post->parent < 0)
         continue;
       manager = &self->boxes[post->parent];
+      if (self->stacked[i])
+        {
+          cairo_move_to (cr, manager->x + INDENT / 2, manager->y + BOX_HEIGHT);
+          cairo_line_to (cr, manager->x + INDENT / 2, child->y + BOX_HEIGHT / 2);
+          cairo_line_to (cr, child->x, child->y + BOX_HEIGHT / 2);
+          cairo_stroke (cr);
+          continue;
+        }
       mid = manager->y + BOX_HEIGHT + V_GAP / 2;
       cairo_move_to (cr, manager->x + BOX_WIDTH / 2, manager->y + BOX_HEIGHT);
       cairo_line_to (cr, manager->x + BOX_WIDTH / 2, mid);
@@ -251,6 +305,7 @@ cyd_org_chart_finalize (GObject *object)
 
   g_clear_object (&self->structure);
   g_free (self->boxes);
+  g_free (self->stacked);
   g_clear_pointer (&self->dotted, g_array_unref);
 
   G_OBJECT_CLASS (cyd_org_chart_parent_class)->finalize (object);
@@ -442,7 +497,7 @@ first_top (CydOrgChart *self)
 }
 
 /* The post the arrow keys move to from @from: its manager, its first
- * report, or the neighbour on its level; @from itself when there is none.
+ * report (in a stack, the next one), or the neighbour on its level; @from itself when there is none.
  * From nothing, the first top post. */
 int
 cyd_org_chart_step (CydOrgChart          *self,
@@ -463,7 +518,9 @@ cyd_org_chart_step (CydOrgChart          *self,
     case CYD_ORG_CHART_UP:
       return post->parent >= 0 ? post->parent : from;
     case CYD_ORG_CHART_DOWN:
-      return post->first_child >= 0 ? post->first_child : from;
+      if (post->first_child >= 0)
+        return post->first_child;
+      return self->stacked[from] && post->next_sibling >= 0 ? post->next_sibling : from;
     case CYD_ORG_CHART_LEFT:
       return step_across (self, from, -1);
     case CYD_ORG_CHART_RIGHT:

@@ -195,6 +195,7 @@ read_mapping (CydPostDetails  *d,
   if (rc == SQLITE_ROW)
     {
       d->mapping_method = g_strdup (cyd_stmt_text (stmt, 0));
+      d->mapping_label = cyd_enum_to_label (d->mapping_method);
       d->mapping_effective = g_strdup (cyd_stmt_text (stmt, 1));
       d->mapping_target = dup_labelled (stmt, 2, 3);
     }

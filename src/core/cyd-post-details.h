@@ -36,6 +36,7 @@ typedef struct {
   gboolean   established;       /* at the date */
   GPtrArray *holders;           /* of CydPostHolder, current at the date */
   char      *mapping_method;    /* "slot-in", …, or %NULL when not mapped */
+  const char *mapping_label;    /* the method as the user reads it */
   char      *mapping_target;    /* "CODE — Title" */
   char      *mapping_effective; /* ISO */
 } CydPostDetails;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cyd-audit.h"
 #include "cyd-date.h"
 #include "cyd-edit.h"
 #include "cyd-exporter.h"

@@ -366,6 +366,15 @@ test_async_with_progress (void)
 }
 
 static void
+free_bad_case (gpointer data)
+{
+  BadCase *c = data;
+
+  g_free (c->file);
+  g_free (c);
+}
+
+static void
 add_bad_cases (void)
 {
   g_autofree char *manifest = fixture ("bad", "EXPECTED");
@@ -388,7 +397,7 @@ add_bad_cases (void)
       c->file = g_strdup (fields[0]);
       c->line = atoi (fields[1]);
       test_path = g_strdup_printf ("/core/importer/refuse/%s", c->file);
-      g_test_add_data_func (test_path, c, test_bad_file);
+      g_test_add_data_func_full (test_path, c, test_bad_file, free_bad_case);
     }
 }
 

@@ -447,7 +447,7 @@ add_fuzz_findings (void)
     {
       g_autofree char *test_path = g_strdup_printf ("/core/robustness/fuzz/%s", name);
 
-      g_test_add_data_func (test_path, g_build_filename (fuzz_dir, name, NULL), test_fuzz_finding);
+      g_test_add_data_func_full (test_path, g_build_filename (fuzz_dir, name, NULL), test_fuzz_finding, g_free);
     }
 }
 

@@ -214,7 +214,11 @@ test_search (Fixture       *f,
   change.before = g_list_model_get_n_items (G_LIST_MODEL (change.model));
   g_assert_cmpuint (change.before, >, 1);
 
+  /* The count is the first label after the search entry (buttons and
+   * filters may sit between them). */
   count_label = gtk_widget_get_next_sibling (GTK_WIDGET (entry));
+  while (count_label != NULL && !GTK_IS_LABEL (count_label))
+    count_label = gtk_widget_get_next_sibling (count_label);
   g_assert_true (GTK_IS_LABEL (count_label));
   number = g_strdup_printf ("%'u ", change.before);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (count_label)), number));
