@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cyd-bilingual-entry.h"
+#include "cyd-edit-form.h"
 
 static const char * const kinds[] = { "milestone", "decision" };
 static const char * const statuses[] = { "not-started", "in-progress", "done", "cancelled" };
@@ -26,6 +27,8 @@ struct _CydMilestoneDialog
   GHashTable        *original;      /* column → text, when editing */
   GArray            *dep_ids;       /* gint64, one per row of dependencies_list */
   GPtrArray         *dep_checks;    /* GtkCheckButton, the same rows */
+  GArray            *owner_ids;     /* gint64 person ids, one per owner_dropdown item; 0 for none */
+  GArray            *service_line_ids;
   char              *slip_warning;
   gboolean           valid;
 
@@ -36,6 +39,8 @@ struct _CydMilestoneDialog
   GtkEditable       *code_entry;
   GtkDropDown       *kind_dropdown;
   GtkEditable       *workstream_entry;
+  GtkDropDown       *owner_dropdown;
+  GtkDropDown       *service_line_dropdown;
   CydBilingualEntry *title_entry;
   GtkEditable       *due_entry;
   GtkDropDown       *status_dropdown;
@@ -212,6 +217,8 @@ add_insert (CydMilestoneDialog *self,
     "code", "title_en", "title_cy", "kind", "workstream", "due", "completed", "status", "rag", "rag_reason",
   };
   guint insert = cyd_edit_insert (edit, "milestone");
+  gint64 owner = cyd_edit_form_selected_id (self->owner_dropdown, self->owner_ids);
+  gint64 service_line = cyd_edit_form_selected_id (self->service_line_dropdown, self->service_line_ids);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -220,6 +227,10 @@ add_insert (CydMilestoneDialog *self,
       if (value != NULL)
         cyd_edit_set (edit, insert, columns[i], value);
     }
+  if (owner != 0)
+    cyd_edit_set (edit, insert, "owner_id", g_variant_new_int64 (owner));
+  if (service_line != 0)
+    cyd_edit_set (edit, insert, "service_line_id", g_variant_new_int64 (service_line));
   for (guint i = 0; i < deps->len; i++)
     {
       guint link = cyd_edit_insert (edit, "milestone_dependency");
@@ -227,6 +238,22 @@ add_insert (CydMilestoneDialog *self,
       cyd_edit_set_inserted_id (edit, link, "milestone_id", insert);
       cyd_edit_set (edit, link, "depends_on_id", g_variant_new_int64 (g_array_index (deps, gint64, i)));
     }
+}
+
+/* Updates @column to the drop-down's row id (NULL for none) when it changed. */
+static void
+add_id_update (CydMilestoneDialog *self,
+               CydEdit            *edit,
+               const char         *column,
+               GtkDropDown        *dropdown,
+               GArray             *ids)
+{
+  const char *old = g_hash_table_lookup (self->original, column);
+  gint64 before = old != NULL ? g_ascii_strtoll (old, NULL, 10) : 0;
+  gint64 after = cyd_edit_form_selected_id (dropdown, ids);
+
+  if (after != before)
+    cyd_edit_update (edit, "milestone", self->id, column, after != 0 ? g_variant_new_int64 (after) : NULL);
 }
 
 static void
@@ -251,6 +278,8 @@ add_updates (CydMilestoneDialog *self,
       if (g_strcmp0 (old, new) != 0)
         cyd_edit_update (edit, "milestone", self->id, columns[i], value);
     }
+  add_id_update (self, edit, "owner_id", self->owner_dropdown, self->owner_ids);
+  add_id_update (self, edit, "service_line_id", self->service_line_dropdown, self->service_line_ids);
 }
 
 static void
@@ -354,6 +383,9 @@ fill_fields (CydMilestoneDialog *self)
 #undef TEXT
   gtk_drop_down_set_selected (self->kind_dropdown, index_of (kinds, 2, g_hash_table_lookup (f, "kind")));
   gtk_drop_down_set_selected (self->status_dropdown, index_of (statuses, 4, g_hash_table_lookup (f, "status")));
+  cyd_edit_form_select_id (self->owner_dropdown, self->owner_ids, g_hash_table_lookup (f, "owner_id"));
+  cyd_edit_form_select_id (self->service_line_dropdown, self->service_line_ids,
+                           g_hash_table_lookup (f, "service_line_id"));
   rag = cyd_rag_from_string (g_hash_table_lookup (f, "rag"));
   for (guint i = 0; i < G_N_ELEMENTS (rags); i++)
     if (rags[i] == rag)
@@ -364,6 +396,17 @@ fill_fields (CydMilestoneDialog *self)
   subtitle = g_strdup_printf (_("Now %s: %s"),
                               rag_label (cyd_milestone_plan_get_rag (self->plan, self->index)), rag_text);
   adw_action_row_set_subtitle (self->rag_row, subtitle);
+}
+
+static void
+fill_choices (CydMilestoneDialog *self)
+{
+  g_autoptr(GPtrArray) people = cyd_choices_load (self->store, CYD_CHOICE_PERSON, 0, NULL);
+  g_autoptr(GPtrArray) service_lines = cyd_choices_load (self->store, CYD_CHOICE_SERVICE_LINE, 0, NULL);
+
+  self->owner_ids = cyd_edit_form_fill_choices (self->owner_dropdown, people, C_("milestone owner", "No owner"));
+  self->service_line_ids = cyd_edit_form_fill_choices (self->service_line_dropdown, service_lines,
+                                                       C_("service line", "None"));
 }
 
 static void
@@ -388,6 +431,8 @@ cyd_milestone_dialog_finalize (GObject *object)
   g_free (self->as_at);
   g_free (self->slip_warning);
   g_array_unref (self->dep_ids);
+  g_clear_pointer (&self->owner_ids, g_array_unref);
+  g_clear_pointer (&self->service_line_ids, g_array_unref);
 
   G_OBJECT_CLASS (cyd_milestone_dialog_parent_class)->finalize (object);
 }
@@ -416,6 +461,8 @@ cyd_milestone_dialog_class_init (CydMilestoneDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, code_entry);
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, workstream_entry);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, service_line_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, due_entry);
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, status_dropdown);
@@ -468,6 +515,7 @@ cyd_milestone_dialog_new (GtkWindow  *parent,
       show_message (self->error_label, error->message);
     }
   cyd_milestone_plan_compute (self->plan, as_at, due_soon_days);
+  fill_choices (self);
 
   if (id != 0)
     {

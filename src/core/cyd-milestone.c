@@ -858,7 +858,8 @@ cyd_milestone_write_rag_table (CydStore    *store,
  *
  * Returns: (transfer full) (nullable): the milestone's columns as texts
  *   (code, title_en, title_cy, kind, workstream, due, completed, status,
- *   rag, rag_reason; absent when NULL), for an edit dialog
+ *   rag, rag_reason, owner_id, service_line_id; absent when NULL), for an
+ *   edit dialog
  */
 GHashTable *
 cyd_milestone_dup_fields (CydStore  *store,
@@ -867,6 +868,7 @@ cyd_milestone_dup_fields (CydStore  *store,
 {
   static const char * const columns[] = {
     "code", "title_en", "title_cy", "kind", "workstream", "due", "completed", "status", "rag", "rag_reason",
+    "owner_id", "service_line_id",
   };
   g_autoptr(CydStmt) stmt = NULL;
   GHashTable *fields;
@@ -876,7 +878,7 @@ cyd_milestone_dup_fields (CydStore  *store,
 
   stmt = cyd_store_prepare (store,
                             "SELECT code, title_en, title_cy, kind, workstream, due, completed, status, rag,"
-                            " rag_reason FROM milestone WHERE id = ?1", error);
+                            " rag_reason, owner_id, service_line_id FROM milestone WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);

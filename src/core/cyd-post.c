@@ -20,6 +20,9 @@ static const char * const choice_sql[] = {
   [CYD_CHOICE_MERGED_POST] = "SELECT p.id, p.code, p.title_en, p.title_cy FROM post p"
                              " JOIN directorate d ON d.id = p.directorate_id WHERE d.kind = 'merged'"
                              " ORDER BY p.code",
+  [CYD_CHOICE_PERSON] = "SELECT p.id, c.code, p.employee_number, p.family_name, p.given_name FROM person p"
+                        " JOIN council c ON c.id = p.employer_id"
+                        " ORDER BY p.family_name, p.given_name, c.code, p.employee_number",
 };
 
 static void
@@ -187,7 +190,7 @@ cyd_choices_load (CydStore       *store,
   int rc;
 
   g_return_val_if_fail (CYD_IS_STORE (store), NULL);
-  g_return_val_if_fail (kind <= CYD_CHOICE_MERGED_POST, NULL);
+  g_return_val_if_fail (kind <= CYD_CHOICE_PERSON, NULL);
 
   stmt = cyd_store_prepare (store, choice_sql[kind], error);
   if (stmt == NULL)
@@ -200,7 +203,11 @@ cyd_choices_load (CydStore       *store,
       CydChoice *choice = g_new0 (CydChoice, 1);
 
       choice->id = sqlite3_column_int64 (stmt, 0);
-      choice->label = dup_code_and_name (stmt, 1, 2);
+      if (kind == CYD_CHOICE_PERSON)
+        choice->label = g_strdup_printf ("%s, %s (%s:%s)", cyd_stmt_text (stmt, 3), cyd_stmt_text (stmt, 4),
+                                         cyd_stmt_text (stmt, 1), cyd_stmt_text (stmt, 2));
+      else
+        choice->label = dup_code_and_name (stmt, 1, 2);
       g_ptr_array_add (choices, choice);
     }
   if (rc != SQLITE_DONE)

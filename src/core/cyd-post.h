@@ -17,6 +17,7 @@ typedef enum {
   CYD_CHOICE_SERVICE_LINE,
   CYD_CHOICE_POST,           /* @scope: a directorate's id, or 0 for all */
   CYD_CHOICE_MERGED_POST,    /* the merged directorate's posts */
+  CYD_CHOICE_PERSON,         /* staff: "Family, Given (EMPLOYER:NUMBER)" */
 } CydChoiceKind;
 
 /* One choice: a row id and its label ("CODE — Name in the interface language"). */

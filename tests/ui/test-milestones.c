@@ -347,6 +347,67 @@ test_dialog_adds (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_model (f))), ==, before + 1);
 }
 
+static const char *
+selected_label (CydMilestoneDialog *dialog,
+                const char         *dropdown_id)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (find_by_id (GTK_WIDGET (dialog), dropdown_id));
+
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (dropdown)));
+}
+
+static void
+test_dialog_owner_and_service_line (Fixture       *f,
+                                    gconstpointer  data)
+{
+  gint64 id = milestone_id (f->store, "HR-06");
+  CydMilestoneDialog *dialog = cyd_milestone_dialog_new (f->window, f->store, id, AS_AT, 14);
+  g_autoptr(GPtrArray) people = cyd_choices_load (f->store, CYD_CHOICE_PERSON, 0, NULL);
+  g_autoptr(GHashTable) before = cyd_milestone_dup_fields (f->store, id, NULL);
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GHashTable) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *new_owner = NULL;
+  guint pick = 0;
+
+  /* The pickers start at the milestone's owner and service line. */
+  g_assert_nonnull (g_hash_table_lookup (before, "owner_id"));
+  g_assert_nonnull (g_hash_table_lookup (before, "service_line_id"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_ref (dialog);
+  g_assert_true (g_str_has_suffix (selected_label (dialog, "owner_dropdown"), "(CWA:127318)"));
+  g_assert_true (g_str_has_prefix (selected_label (dialog, "service_line_dropdown"), "BUSINESS — "));
+
+  /* Another person (item 0 is "No owner"), and no service line. */
+  g_assert_cmpuint (people->len, >, 1);
+  new_owner = g_strdup_printf ("%" G_GINT64_FORMAT, ((CydChoice *) g_ptr_array_index (people, 0))->id);
+  if (g_strcmp0 (g_hash_table_lookup (before, "owner_id"), new_owner) == 0)
+    {
+      pick = 1;
+      g_free (new_owner);
+      new_owner = g_strdup_printf ("%" G_GINT64_FORMAT, ((CydChoice *) g_ptr_array_index (people, 1))->id);
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (dialog), "owner_dropdown")), pick + 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (dialog), "service_line_dropdown")), 0);
+  save_screenshot (GTK_WIDGET (dialog), "milestone-dialog-owner");
+  g_assert_true (cyd_milestone_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  g_object_unref (dialog);
+
+  after = cyd_milestone_dup_fields (f->store, id, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (after, "owner_id"), ==, new_owner);
+  g_assert_null (g_hash_table_lookup (after, "service_line_id"));
+  g_assert_cmpstr (g_hash_table_lookup (after, "code"), ==, "HR-06");
+
+  /* One undoable step brings both back. */
+  g_assert_true (cyd_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  undone = cyd_milestone_dup_fields (f->store, id, NULL);
+  g_assert_cmpstr (g_hash_table_lookup (undone, "owner_id"), ==, g_hash_table_lookup (before, "owner_id"));
+  g_assert_cmpstr (g_hash_table_lookup (undone, "service_line_id"), ==,
+                   g_hash_table_lookup (before, "service_line_id"));
+}
+
 static void
 test_summary (Fixture       *f,
               gconstpointer  data)
@@ -388,6 +449,8 @@ main (int    argc,
   g_test_add ("/ui/milestones/dialog/override-and-slip", Fixture, NULL, setup, test_dialog_override_and_slip,
               teardown);
   g_test_add ("/ui/milestones/dialog/add", Fixture, NULL, setup, test_dialog_adds, teardown);
+  g_test_add ("/ui/milestones/dialog/owner-and-service-line", Fixture, NULL, setup,
+              test_dialog_owner_and_service_line, teardown);
   g_test_add ("/ui/milestones/summary", Fixture, NULL, setup, test_summary, teardown);
 
   return g_test_run ();
