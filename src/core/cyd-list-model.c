@@ -258,7 +258,8 @@ struct _CydListModel
   guint          due_soon_days;
 };
 
-static void list_model_iface_init (GListModelInterface *iface);
+static void  list_model_iface_init (GListModelInterface *iface);
+static guint count_filters         (const ListDef       *def);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CydListModel, cyd_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -623,7 +624,10 @@ cyd_list_model_finalize (GObject *object)
   g_free (self->search);
   g_free (self->like);
   g_free (self->as_at);
-  g_strfreev (self->filter_values);
+  /* Unset filters are NULL in the middle: g_strfreev() would stop there. */
+  for (guint i = 0; self->filter_values != NULL && i < count_filters (self->def); i++)
+    g_free (self->filter_values[i]);
+  g_free (self->filter_values);
   g_free (self->rating_as_at);
 
   G_OBJECT_CLASS (cyd_list_model_parent_class)->finalize (object);

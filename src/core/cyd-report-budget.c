@@ -67,6 +67,16 @@ plain (const char *markup)
   return text != NULL ? g_strdelimit (g_steal_pointer (&text), "\n", ' ') : g_strdup (markup);
 }
 
+/* A label of the report's language, as plain text for a chart. */
+static char *
+plain_label (CydReport  *self,
+             const char *msgid)
+{
+  g_autofree char *markup = cyd_kinds_label (self, msgid);
+
+  return plain (markup);
+}
+
 static gboolean
 add_budget (CydReport  *self,
             int         year,
@@ -80,7 +90,7 @@ add_budget (CydReport  *self,
                                                " FROM budget_line b JOIN service_line s ON s.id = b.service_line_id"
                                                " WHERE b.year = ?1 GROUP BY s.id ORDER BY s.code",
                                                error);
-  g_autofree char *chart_title = plain (cyd_kinds_label (self, N_("Budget by service line")));
+  g_autofree char *chart_title = plain_label (self, N_("Budget by service line"));
   g_autoptr(CydChart) chart = NULL;
   CydMoney totals[3] = { 0 };
   int rc;
@@ -90,7 +100,7 @@ add_budget (CydReport  *self,
   chart = cyd_chart_new (chart_title);
   for (guint c = 0; c < 3; c++)
     {
-      g_autofree char *series = plain (cyd_kinds_label (self, figures[c]));
+      g_autofree char *series = plain_label (self, figures[c]);
       cyd_chart_add_series (chart, series);
     }
   sqlite3_bind_int (stmt, 1, year);
@@ -132,7 +142,7 @@ add_savings (CydReport  *self,
   };
   g_autoptr(CydSavingsSummary) summary = cyd_savings_summarise (cyd_report_get_store (self), 0, error);
   g_autoptr(GHashTable) names = NULL;
-  g_autofree char *chart_title = plain (cyd_kinds_label (self, N_("Savings by service line")));
+  g_autofree char *chart_title = plain_label (self, N_("Savings by service line"));
   g_autoptr(CydChart) chart = cyd_chart_new (chart_title);
 
   if (summary == NULL)
@@ -154,7 +164,7 @@ add_savings (CydReport  *self,
 
   for (guint c = 0; c < 3; c++)
     {
-      g_autofree char *series = plain (cyd_kinds_label (self, figures[c]));
+      g_autofree char *series = plain_label (self, figures[c]);
       cyd_chart_add_series (chart, series);
     }
   begin_money_table (self, N_("Service line"), figures);
