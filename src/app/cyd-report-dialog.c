@@ -37,6 +37,7 @@ struct _CydReportDialog
   GtkFileChooserNative *chooser;
   CydReport            *printing;
   CydPaper              print_paper;
+  char                 *export_path;   /* print to this PDF with no dialog */
   gboolean              busy;
 
   /* Template widgets */
@@ -316,7 +317,11 @@ print_report (CydReportDialog *self)
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done), self);
 
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+  if (self->export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, self->export_path);
+  if (gtk_print_operation_run (operation,
+                               self->export_path != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                         : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_error (self, _("Could Not Print the Report"), error);
 }
@@ -371,6 +376,14 @@ on_as_at_entry_changed (CydReportDialog *self)
 }
 
 static void
+cyd_report_dialog_finalize (GObject *object)
+{
+  g_free (CYD_REPORT_DIALOG (object)->export_path);
+
+  G_OBJECT_CLASS (cyd_report_dialog_parent_class)->finalize (object);
+}
+
+static void
 cyd_report_dialog_dispose (GObject *object)
 {
   CydReportDialog *self = CYD_REPORT_DIALOG (object);
@@ -394,6 +407,7 @@ cyd_report_dialog_class_init (CydReportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cyd_report_dialog_dispose;
+  object_class->finalize = cyd_report_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-report-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CydReportDialog, toast_overlay);
@@ -483,4 +497,31 @@ cyd_report_dialog_save_pdf_finish (CydReportDialog  *self,
 
   report = g_task_propagate_pointer (G_TASK (result), error);
   return report != NULL;
+}
+
+/**
+ * cyd_report_dialog_print_to_file:
+ * @path: a PDF file to write
+ *
+ * Prints as Print… does — the same print operation, pages and drawing —
+ * but exports to @path instead of asking for a printer. For automation.
+ */
+void
+cyd_report_dialog_print_to_file (CydReportDialog *self,
+                                 const char      *path)
+{
+  g_return_if_fail (CYD_IS_REPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->export_path);
+  self->export_path = g_strdup (path);
+  gtk_widget_activate_action (GTK_WIDGET (self), "report.print", NULL);
+}
+
+gboolean
+cyd_report_dialog_get_busy (CydReportDialog *self)
+{
+  g_return_val_if_fail (CYD_IS_REPORT_DIALOG (self), FALSE);
+
+  return self->busy;
 }

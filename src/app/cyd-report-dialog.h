@@ -18,6 +18,9 @@ void             cyd_report_dialog_save_pdf_async  (CydReportDialog     *self,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
+void             cyd_report_dialog_print_to_file   (CydReportDialog     *self,
+                                                    const char          *path);
+gboolean         cyd_report_dialog_get_busy        (CydReportDialog     *self);
 gboolean         cyd_report_dialog_save_pdf_finish (CydReportDialog     *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);

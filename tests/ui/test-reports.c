@@ -132,6 +132,43 @@ test_save_pdf (Fixture       *f,
 }
 
 static gboolean
+print_finished (gpointer data)
+{
+  return !cyd_report_dialog_get_busy (data);
+}
+
+/* Print… runs a GtkPrintOperation whose begin-print and draw-page lay out
+ * and draw the report; exporting it to a file drives the very same
+ * operation without a printer. */
+static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  CydReportDialog *dialog = cyd_report_dialog_new (f->window, f->store, "2015-06-30");
+  g_autofree char *path = temp_path ("printed.pdf");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint pages = 0;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_test_spin (100);
+  cyd_report_dialog_print_to_file (dialog, path);
+  g_assert_true (cyd_report_dialog_get_busy (dialog));
+  g_assert_true (ui_test_wait_for (print_finished, dialog));
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  /* Page objects, counted across binary font data. */
+  for (gsize i = 0; i + 11 < length; i++)
+    if (memcmp (contents + i, "/Type /Page", 11) == 0 && contents[i + 11] != 's')
+      pages++;
+  g_test_message ("printed %u pages", pages);
+  g_assert_cmpuint (pages, >=, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
 search_applied (gpointer data)
 {
   CydListModel *model = data;
@@ -225,6 +262,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/reports/save-pdf", Fixture, NULL, fixture_set_up, test_save_pdf, fixture_tear_down);
+  g_test_add ("/ui/reports/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/ui/reports/export-staff-csv", Fixture, NULL, fixture_set_up, test_export_staff,
               fixture_tear_down);
 
