@@ -139,20 +139,27 @@ fill_column (CydStructurePage          *self,
 }
 
 static char *
-describe_change (gint64      diff,
-                 const char *fewer_one,
-                 const char *fewer_many,
-                 const char *more_one,
-                 const char *more_many,
-                 const char *same)
+describe_managers (gint64 diff)
 {
-  guint64 n = (guint64) ABS (diff);
+  guint n = (guint) ABS (diff);
 
   if (diff == 0)
-    return g_strdup (same);
+    return g_strdup (_("as many managers"));
   if (diff < 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, fewer_one, fewer_many, n), (guint) n);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, more_one, more_many, n), (guint) n);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fewer manager", "%u fewer managers", n), n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more manager", "%u more managers", n), n);
+}
+
+static char *
+describe_layers (gint64 diff)
+{
+  guint n = (guint) ABS (diff);
+
+  if (diff == 0)
+    return g_strdup (_("as many layers"));
+  if (diff < 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fewer layer", "%u fewer layers", n), n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more layer", "%u more layers", n), n);
 }
 
 static char *
@@ -160,14 +167,8 @@ build_headline (const CydStructureComparison *cmp)
 {
   const CydStructureMetrics *d = &cmp->difference;
   g_autofree char *money = cyd_money_format (ABS (d->establishment_cost));
-  g_autofree char *managers = describe_change (d->managers,
-                                               N_("%u fewer manager"), N_("%u fewer managers"),
-                                               N_("%u more manager"), N_("%u more managers"),
-                                               _("as many managers"));
-  g_autofree char *layers = describe_change (d->layers,
-                                             N_("%u fewer layer"), N_("%u fewer layers"),
-                                             N_("%u more layer"), N_("%u more layers"),
-                                             _("as many layers"));
+  g_autofree char *managers = describe_managers (d->managers);
+  g_autofree char *layers = describe_layers (d->layers);
   g_autofree char *cost = NULL;
 
   if (d->establishment_cost < 0)
@@ -224,20 +225,26 @@ show_comparison (CydStructurePage *self)
   show_spans (self, &cmp);
 }
 
-static void
+/* Shows @model in @view; returns how many rows it has. */
+static guint
 show_list (GtkListView *view,
-           GtkLabel    *label,
-           GListModel  *model,
-           const char  *one,
-           const char  *many)
+           GListModel  *model)
 {
-  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, one, many, n), n);
   g_autoptr(GtkNoSelection) selection = NULL;
 
   if (model != NULL)
     selection = gtk_no_selection_new (g_object_ref (model));
   gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  return model != NULL ? g_list_model_get_n_items (model) : 0;
+}
+
+static void
+set_count (GtkLabel   *label,
+           const char *format,
+           guint       n)
+{
+  g_autofree char *text = g_strdup_printf (format, n);
+
   gtk_label_set_label (label, text);
 }
 
@@ -247,13 +254,18 @@ show_lists (CydStructurePage *self)
   g_autoptr(GListModel) at_risk = cyd_structure_list_at_risk (self->store, self->as_at, NULL);
   g_autoptr(GListModel) unmapped = cyd_structure_list_unmapped (self->store, self->as_at, NULL);
   g_autoptr(GListModel) no_source = cyd_structure_list_no_source (self->store, self->as_at, NULL);
+  guint n;
 
-  show_list (self->at_risk_view, self->at_risk_label, at_risk,
-             N_("%u person at risk"), N_("%u people at risk"));
-  show_list (self->unmapped_view, self->unmapped_label, unmapped,
-             N_("%u legacy post not yet mapped"), N_("%u legacy posts not yet mapped"));
-  show_list (self->no_source_view, self->no_source_label, no_source,
-             N_("%u merged post with no legacy source"), N_("%u merged posts with no legacy source"));
+  n = show_list (self->at_risk_view, at_risk);
+  set_count (self->at_risk_label,
+             g_dngettext (GETTEXT_PACKAGE, "%u person at risk", "%u people at risk", n), n);
+  n = show_list (self->unmapped_view, unmapped);
+  set_count (self->unmapped_label,
+             g_dngettext (GETTEXT_PACKAGE, "%u legacy post not yet mapped", "%u legacy posts not yet mapped", n), n);
+  n = show_list (self->no_source_view, no_source);
+  set_count (self->no_source_label,
+             g_dngettext (GETTEXT_PACKAGE, "%u merged post with no legacy source",
+                          "%u merged posts with no legacy source", n), n);
 }
 
 static GListModel *

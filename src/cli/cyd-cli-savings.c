@@ -138,13 +138,13 @@ print_text (GPtrArray         *savings,
       const char *rag = cyd_rag_to_string (saving->rag);
 
       printf ("%-10s %-7s %-12s %18s %18s %18s %-6s\n", saving->code, year,
-              cyd_saving_status_to_string (saving->status), target, forecast, achieved,
-              rag != NULL ? rag : "—");
+              cyd_enum_to_label (cyd_saving_status_to_string (saving->status)), target, forecast, achieved,
+              rag != NULL ? cyd_enum_to_label (rag) : "—");
     }
   printf ("\n%-28s %18s %18s %18s %8s\n", "", _("Target"), _("Forecast"), _("Achieved"), _("Share"));
   print_totals (_("All savings (not dropped)"), &summary->all);
   for (guint s = 0; s < CYD_SAVING_N_STATUSES; s++)
-    print_totals (cyd_saving_status_to_string (s), &summary->by_status[s]);
+    print_totals (cyd_enum_to_label (cyd_saving_status_to_string (s)), &summary->by_status[s]);
   printf ("\n");
   for (guint i = 0; i < summary->by_service_line->len; i++)
     {

@@ -25,4 +25,8 @@ typedef enum {
 CydKind      cyd_kind_from_index  (guint   index);
 const char  *cyd_kind_get_label   (CydKind kind);
 
+/* A value of one of the format's enumerations ("on-track", "red",
+ * "slot-in"...) as the user reads it, translated. */
+const char  *cyd_enum_to_label    (const char *value);
+
 G_END_DECLS

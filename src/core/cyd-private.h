@@ -63,7 +63,6 @@ void        cyd_store_forget_redo       (CydStore    *self);
 
 GBytes   *cyd_resource_lookup         (const char  *name);
 void      cyd_xml_init                (void);
-const char *cyd_enum_to_label         (const char  *value);
 char     *cyd_bilingual_display       (const char  *in_language,
                                        const char  *other);
 const char *cyd_user_name             (void);
