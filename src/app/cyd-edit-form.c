@@ -72,8 +72,48 @@ cyd_edit_form_text_value (GtkEditable *editable)
   return *text != '\0' ? g_variant_new_string (text) : NULL;
 }
 
+static void
+on_choice_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_choice_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  ellipsize)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (ellipsize) ? gtk_string_object_get_string (string) : NULL);
+}
+
+static GtkListItemFactory *
+create_choice_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind), GINT_TO_POINTER (ellipsize));
+  return factory;
+}
+
 /* Fills @dropdown with the choices' labels, after @none_label when not
- * %NULL (id 0). Returns: (transfer full): the ids, one per item. */
+ * %NULL (id 0). The button ellipsizes long names, so a council's full name
+ * never squeezes the row's title; the list shows them whole.
+ * Returns: (transfer full): the ids, one per item. */
 GArray *
 cyd_edit_form_fill_choices (GtkDropDown *dropdown,
                             GPtrArray   *choices,
@@ -94,6 +134,14 @@ cyd_edit_form_fill_choices (GtkDropDown *dropdown,
 
       gtk_string_list_append (list, choice->label);
       g_array_append_val (ids, choice->id);
+    }
+  if (gtk_drop_down_get_list_factory (dropdown) == NULL)
+    {
+      g_autoptr(GtkListItemFactory) button = create_choice_factory (TRUE);
+      g_autoptr(GtkListItemFactory) popup = create_choice_factory (FALSE);
+
+      gtk_drop_down_set_factory (dropdown, button);
+      gtk_drop_down_set_list_factory (dropdown, popup);
     }
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
   return ids;

@@ -453,6 +453,9 @@ cyd_report_dialog_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   shown = cyd_date_format (as_at != NULL && cyd_date_is_valid_iso (as_at) ? as_at : today);
   gtk_editable_set_text (GTK_EDITABLE (self->as_at_entry), shown);
+  /* A report starts in the language the user reads Cyd in. */
+  adw_combo_row_set_selected (self->language_row, g_str_equal (cyd_ui_language (), "cy")
+                                                  ? CYD_REPORT_LANGUAGE_CY : CYD_REPORT_LANGUAGE_EN);
   update_sensitivity (self);
   return self;
 }
