@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cyd-column-sorter.h"
+#include "cyd-edit-form.h"
 #include "cyd-error-dialog.h"
 #include "cyd-list-export.h"
 #include "cyd-window.h"
@@ -35,6 +36,8 @@ struct _CydListBinding
   GtkStack       *stack;
   GtkLabel       *count_label;
 
+  GPtrArray            *choice_filters;   /* ChoiceFilter */
+
   GSimpleAction        *export_action;
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;
@@ -50,7 +53,61 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A drop-down of records (directorates, employers...) that filters the list
+ * by one of the model's filter keys; its first item, id 0, shows all. */
+typedef struct {
+  CydListBinding *binding;
+  GtkDropDown    *dropdown;
+  char           *key;
+  CydChoiceKind   choice;
+  char           *all_label;
+  GArray         *ids;
+  gulong          handler;
+} ChoiceFilter;
+
 G_DEFINE_FINAL_TYPE (CydListBinding, cyd_list_binding, G_TYPE_OBJECT)
+
+static void
+choice_filter_free (gpointer data)
+{
+  ChoiceFilter *filter = data;
+
+  g_clear_signal_handler (&filter->handler, filter->dropdown);
+  g_clear_object (&filter->dropdown);
+  g_clear_pointer (&filter->ids, g_array_unref);
+  g_free (filter->key);
+  g_free (filter->all_label);
+  g_free (filter);
+}
+
+static void
+apply_choice_filter (ChoiceFilter *filter)
+{
+  CydListModel *model = filter->binding->model;
+  gint64 id;
+  g_autofree char *value = NULL;
+
+  if (model == NULL || filter->ids == NULL)
+    return;
+  id = cyd_edit_form_selected_id (filter->dropdown, filter->ids);
+  value = id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
+  cyd_list_model_set_filter (model, filter->key, value);
+}
+
+static void
+fill_choice_filter (ChoiceFilter *filter)
+{
+  g_autoptr(GPtrArray) choices = NULL;
+
+  g_clear_pointer (&filter->ids, g_array_unref);
+  if (filter->binding->store == NULL)
+    return;
+  choices = cyd_choices_load (filter->binding->store, filter->choice, 0, NULL);
+  g_signal_handler_block (filter->dropdown, filter->handler);
+  filter->ids = cyd_edit_form_fill_choices (filter->dropdown, choices, filter->all_label);
+  g_signal_handler_unblock (filter->dropdown, filter->handler);
+  apply_choice_filter (filter);
+}
 
 static char *
 format_count (CydKind kind,
@@ -265,6 +322,7 @@ cyd_list_binding_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->export_action);
   g_clear_pointer (&self->export_name, g_free);
+  g_clear_pointer (&self->choice_filters, g_ptr_array_unref);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->search_entry);
@@ -343,6 +401,7 @@ static void
 cyd_list_binding_init (CydListBinding *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->choice_filters = g_ptr_array_new_with_free_func (choice_filter_free);
 }
 
 CydListBinding *
@@ -420,6 +479,8 @@ cyd_list_binding_set_store (CydListBinding *self,
     }
 
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  for (guint i = 0; i < self->choice_filters->len; i++)
+    fill_choice_filter (g_ptr_array_index (self->choice_filters, i));
   update_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -441,4 +502,37 @@ cyd_list_binding_focus_search (CydListBinding *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * cyd_list_binding_add_choice_filter:
+ * @dropdown: filled with "@all_label" and the store's records of @choice
+ * @key: the list model's filter key it sets to the chosen record's id
+ *
+ * Filters the list by the record chosen in @dropdown, refilled whenever
+ * the binding gets a store.
+ */
+void
+cyd_list_binding_add_choice_filter (CydListBinding *self,
+                                    GtkDropDown    *dropdown,
+                                    const char     *key,
+                                    CydChoiceKind   choice,
+                                    const char     *all_label)
+{
+  ChoiceFilter *filter;
+
+  g_return_if_fail (CYD_IS_LIST_BINDING (self));
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (key != NULL && all_label != NULL);
+
+  filter = g_new0 (ChoiceFilter, 1);
+  filter->binding = self;
+  filter->dropdown = g_object_ref (dropdown);
+  filter->key = g_strdup (key);
+  filter->choice = choice;
+  filter->all_label = g_strdup (all_label);
+  filter->handler = g_signal_connect_swapped (dropdown, "notify::selected",
+                                              G_CALLBACK (apply_choice_filter), filter);
+  g_ptr_array_add (self->choice_filters, filter);
+  fill_choice_filter (filter);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cyd-list-model.h"
+#include "cyd-post.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,11 @@ void            cyd_list_binding_set_store    (CydListBinding *self,
                                                CydStore       *store);
 CydListModel   *cyd_list_binding_get_model    (CydListBinding *self);
 void            cyd_list_binding_focus_search (CydListBinding *self);
+
+void            cyd_list_binding_add_choice_filter (CydListBinding *self,
+                                                    GtkDropDown    *dropdown,
+                                                    const char     *key,
+                                                    CydChoiceKind   choice,
+                                                    const char     *all_label);
 
 G_END_DECLS

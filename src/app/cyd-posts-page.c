@@ -30,8 +30,6 @@ struct _CydPostsPage
   GtkDropDown    *directorate_dropdown;
   GtkDropDown    *service_line_dropdown;
   GtkDropDown    *status_dropdown;
-  GArray         *directorate_ids;
-  GArray         *service_line_ids;
 };
 
 enum {
@@ -139,18 +137,6 @@ on_column_view_activate (CydPostsPage *self,
     open_dialog (self, id);
 }
 
-static void
-set_id_filter (CydListModel *model,
-               const char   *key,
-               GtkDropDown  *dropdown,
-               GArray       *ids)
-{
-  gint64 id = cyd_edit_form_selected_id (dropdown, ids);
-  g_autofree char *value = id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
-
-  cyd_list_model_set_filter (model, key, value);
-}
-
 /* The status drop-down's items after "All Posts". */
 static const char * const statuses[] = { NULL, "vacant", "filled" };
 
@@ -162,29 +148,7 @@ on_filter_changed (CydPostsPage *self)
 
   if (model == NULL)
     return;
-  set_id_filter (model, "directorate", self->directorate_dropdown, self->directorate_ids);
-  set_id_filter (model, "service-line", self->service_line_dropdown, self->service_line_ids);
   cyd_list_model_set_filter (model, "status", status < G_N_ELEMENTS (statuses) ? statuses[status] : NULL);
-}
-
-static void
-fill_filters (CydPostsPage *self)
-{
-  CydStore *store = cyd_list_binding_get_store (self->binding);
-  g_autoptr(GPtrArray) directorates = NULL;
-  g_autoptr(GPtrArray) service_lines = NULL;
-
-  g_clear_pointer (&self->directorate_ids, g_array_unref);
-  g_clear_pointer (&self->service_line_ids, g_array_unref);
-  if (store == NULL)
-    return;
-  directorates = cyd_choices_load (store, CYD_CHOICE_DIRECTORATE, 0, NULL);
-  service_lines = cyd_choices_load (store, CYD_CHOICE_SERVICE_LINE, 0, NULL);
-  self->directorate_ids = cyd_edit_form_fill_choices (self->directorate_dropdown, directorates,
-                                                      _("All Directorates"));
-  self->service_line_ids = cyd_edit_form_fill_choices (self->service_line_dropdown, service_lines,
-                                                       _("All Service Lines"));
-  on_filter_changed (self);
 }
 
 static void
@@ -200,8 +164,6 @@ static void
 cyd_posts_page_finalize (GObject *object)
 {
   g_free (CYD_POSTS_PAGE (object)->as_at);
-  g_clear_pointer (&CYD_POSTS_PAGE (object)->directorate_ids, g_array_unref);
-  g_clear_pointer (&CYD_POSTS_PAGE (object)->service_line_ids, g_array_unref);
 
   G_OBJECT_CLASS (cyd_posts_page_parent_class)->finalize (object);
 }
@@ -316,6 +278,10 @@ cyd_posts_page_init (CydPostsPage *self)
                                         self->column_view,
                                         self->stack,
                                         self->count_label);
+  cyd_list_binding_add_choice_filter (self->binding, self->directorate_dropdown, "directorate",
+                                      CYD_CHOICE_DIRECTORATE, _("All Directorates"));
+  cyd_list_binding_add_choice_filter (self->binding, self->service_line_dropdown, "service-line",
+                                      CYD_CHOICE_SERVICE_LINE, _("All Service Lines"));
 }
 
 CydStore *
@@ -337,7 +303,7 @@ cyd_posts_page_set_store (CydPostsPage *self,
     return;
 
   cyd_list_binding_set_store (self->binding, store);
-  fill_filters (self);
+  on_filter_changed (self);
   apply_as_at (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -29,9 +29,6 @@ struct _CydStaffPage
   GtkDropDown    *directorate_dropdown;
   GtkDropDown    *service_line_dropdown;
   GtkDropDown    *employer_dropdown;
-  GArray         *directorate_ids;
-  GArray         *service_line_ids;
-  GArray         *employer_ids;
 };
 
 enum {
@@ -110,54 +107,6 @@ on_column_view_activate (CydStaffPage *self,
 }
 
 static void
-set_id_filter (CydListModel *model,
-               const char   *key,
-               GtkDropDown  *dropdown,
-               GArray       *ids)
-{
-  gint64 id = cyd_edit_form_selected_id (dropdown, ids);
-  g_autofree char *value = id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
-
-  cyd_list_model_set_filter (model, key, value);
-}
-
-static void
-on_filter_changed (CydStaffPage *self)
-{
-  CydListModel *model = cyd_list_binding_get_model (self->binding);
-
-  if (model == NULL)
-    return;
-  set_id_filter (model, "directorate", self->directorate_dropdown, self->directorate_ids);
-  set_id_filter (model, "service-line", self->service_line_dropdown, self->service_line_ids);
-  set_id_filter (model, "employer", self->employer_dropdown, self->employer_ids);
-}
-
-static void
-fill_filters (CydStaffPage *self)
-{
-  CydStore *store = cyd_list_binding_get_store (self->binding);
-  g_autoptr(GPtrArray) directorates = NULL;
-  g_autoptr(GPtrArray) service_lines = NULL;
-  g_autoptr(GPtrArray) employers = NULL;
-
-  g_clear_pointer (&self->directorate_ids, g_array_unref);
-  g_clear_pointer (&self->service_line_ids, g_array_unref);
-  g_clear_pointer (&self->employer_ids, g_array_unref);
-  if (store == NULL)
-    return;
-  directorates = cyd_choices_load (store, CYD_CHOICE_DIRECTORATE, 0, NULL);
-  service_lines = cyd_choices_load (store, CYD_CHOICE_SERVICE_LINE, 0, NULL);
-  employers = cyd_choices_load (store, CYD_CHOICE_COUNCIL, 0, NULL);
-  self->directorate_ids = cyd_edit_form_fill_choices (self->directorate_dropdown, directorates,
-                                                      _("All Directorates"));
-  self->service_line_ids = cyd_edit_form_fill_choices (self->service_line_dropdown, service_lines,
-                                                       _("All Service Lines"));
-  self->employer_ids = cyd_edit_form_fill_choices (self->employer_dropdown, employers, _("All Employers"));
-  on_filter_changed (self);
-}
-
-static void
 apply_as_at (CydStaffPage *self)
 {
   CydListModel *model = cyd_list_binding_get_model (self->binding);
@@ -170,9 +119,6 @@ static void
 cyd_staff_page_finalize (GObject *object)
 {
   g_free (CYD_STAFF_PAGE (object)->as_at);
-  g_clear_pointer (&CYD_STAFF_PAGE (object)->directorate_ids, g_array_unref);
-  g_clear_pointer (&CYD_STAFF_PAGE (object)->service_line_ids, g_array_unref);
-  g_clear_pointer (&CYD_STAFF_PAGE (object)->employer_ids, g_array_unref);
 
   G_OBJECT_CLASS (cyd_staff_page_parent_class)->finalize (object);
 }
@@ -267,7 +213,6 @@ cyd_staff_page_class_init (CydStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydStaffPage, directorate_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydStaffPage, service_line_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydStaffPage, employer_dropdown);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   cyd_ui_closures_add_to_class (widget_class);
 
@@ -285,6 +230,12 @@ cyd_staff_page_init (CydStaffPage *self)
                                         self->column_view,
                                         self->stack,
                                         self->count_label);
+  cyd_list_binding_add_choice_filter (self->binding, self->directorate_dropdown, "directorate",
+                                      CYD_CHOICE_DIRECTORATE, _("All Directorates"));
+  cyd_list_binding_add_choice_filter (self->binding, self->service_line_dropdown, "service-line",
+                                      CYD_CHOICE_SERVICE_LINE, _("All Service Lines"));
+  cyd_list_binding_add_choice_filter (self->binding, self->employer_dropdown, "employer",
+                                      CYD_CHOICE_COUNCIL, _("All Employers"));
 }
 
 CydStore *
@@ -306,7 +257,6 @@ cyd_staff_page_set_store (CydStaffPage *self,
     return;
 
   cyd_list_binding_set_store (self->binding, store);
-  fill_filters (self);
   apply_as_at (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
