@@ -30,6 +30,7 @@ struct _CydListBinding
   CydKind         kind;
   CydStore       *store;
   CydListModel   *model;
+  GtkSelectionModel *pending;   /* shown once the view is on screen */
 
   GtkSearchEntry *search_entry;
   GtkColumnView  *column_view;
@@ -323,6 +324,7 @@ cyd_list_binding_dispose (GObject *object)
   g_clear_object (&self->export_action);
   g_clear_pointer (&self->export_name, g_free);
   g_clear_pointer (&self->choice_filters, g_ptr_array_unref);
+  g_clear_object (&self->pending);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->search_entry);
@@ -404,6 +406,15 @@ cyd_list_binding_init (CydListBinding *self)
   self->choice_filters = g_ptr_array_new_with_free_func (choice_filter_free);
 }
 
+static void
+on_view_map (CydListBinding *self)
+{
+  g_autoptr(GtkSelectionModel) pending = g_steal_pointer (&self->pending);
+
+  if (pending != NULL)
+    gtk_column_view_set_model (self->column_view, pending);
+}
+
 CydListBinding *
 cyd_list_binding_new (CydKind         kind,
                       GtkSearchEntry *search_entry,
@@ -431,6 +442,8 @@ cyd_list_binding_new (CydKind         kind,
                            G_CALLBACK (on_stop_search), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (column_view), "changed",
                            G_CALLBACK (on_view_sorter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (column_view, "map",
+                           G_CALLBACK (on_view_map), self, G_CONNECT_SWAPPED);
   add_export_button (self);
 
   update_state (self);
@@ -478,6 +491,11 @@ cyd_list_binding_set_store (CydListBinding *self,
       gtk_single_selection_set_can_unselect (selection, TRUE);
     }
 
+  /* A view off screen still makes rows for a model it is given: a page
+   * that is not shown gets its model when it is. */
+  g_clear_object (&self->pending);
+  if (selection != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    self->pending = GTK_SELECTION_MODEL (g_steal_pointer (&selection));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   for (guint i = 0; i < self->choice_filters->len; i++)
     fill_choice_filter (g_ptr_array_index (self->choice_filters, i));

@@ -48,6 +48,8 @@ struct _CydOverviewPage
   CydChartView *savings_chart;
   CydChartView *budget_chart;
   gulong        as_at_id;
+  GCancellable *loading;
+  gboolean      stale;
 };
 
 enum {
@@ -144,20 +146,13 @@ show_milestones (CydOverviewPage  *self,
 }
 
 static void
-show_welsh_gaps (CydOverviewPage *self)
+show_welsh_gaps (CydOverviewPage *self,
+                 guint            missing_cy,
+                 guint            missing_en)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *no_welsh = NULL;
   g_autofree char *no_english = NULL;
   g_autofree char *detail = NULL;
-  guint missing_cy = 0, missing_en = 0;
-
-  if (!cyd_welsh_gaps_count (self->store, &missing_cy, &missing_en, &error))
-    {
-      gtk_label_set_label (self->welsh_gaps_value, "—");
-      gtk_label_set_label (self->welsh_gaps_detail, error->message);
-      return;
-    }
 
   no_welsh = g_strdup_printf (ngettext ("%'u without Welsh", "%'u without Welsh", missing_cy), missing_cy);
   no_english = g_strdup_printf (ngettext ("%'u without English", "%'u without English", missing_en), missing_en);
@@ -190,56 +185,19 @@ add_directorate_row (CydOverviewPage *self,
   gtk_list_box_append (self->directorates_list, row);
 }
 
-/* Headcount and FTE of each directorate as at @as_at. */
+/* Headcount and FTE of each directorate. */
 static void
 show_directorates (CydOverviewPage *self,
-                   const char      *as_at)
+                   GPtrArray       *structures)
 {
-  g_autoptr(GPtrArray) structures = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->directorates_list))) != NULL)
     gtk_list_box_remove (self->directorates_list, child);
-  structures = cyd_structure_load_all (self->store, as_at, &error);
-  if (structures == NULL)
-    {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
   for (guint i = 0; i < structures->len; i++)
     add_directorate_row (self, g_ptr_array_index (structures, i));
 }
 
-static void
-show_charts (CydOverviewPage  *self,
-             const CydSummary *summary)
-{
-  g_autoptr(CydSavingsSummary) savings = cyd_savings_summarise (self->store, 0, NULL);
-  g_autoptr(CydBudget) budget = NULL;
-  g_autoptr(CydChart) savings_chart = NULL;
-  g_autoptr(CydChart) budget_chart = NULL;
-
-  if (savings != NULL)
-    show_savings (self, savings);
-  if (savings != NULL)
-    /* Translators: a chart's title and its three series */
-    savings_chart = cyd_chart_new_savings (savings, _("Savings by service line"), _("Target"),
-                                           _("Forecast"), _("Achieved"));
-  if (summary->budget_year != 0)
-    budget = cyd_budget_new (self->store, summary->budget_year, NULL);
-  if (budget != NULL)
-    {
-      g_autofree char *year = cyd_financial_year_format (summary->budget_year);
-      /* Translators: a chart's title; %s is a financial year, "2013/14" */
-      g_autofree char *title = g_strdup_printf (_("Net budget by service line and directorate, %s"), year);
-
-      budget_chart = cyd_chart_new_budget_by_service_line (budget, title);
-    }
-  cyd_chart_view_set_chart (self->savings_chart, savings_chart);
-  cyd_chart_view_set_chart (self->budget_chart, budget_chart);
-}
 
 static void
 show_summary (CydOverviewPage  *self,
@@ -270,9 +228,130 @@ show_summary (CydOverviewPage  *self,
   set_count (self->imports_value, summary->import_runs);
   show_budget (self, summary);
   show_milestones (self, summary);
-  show_charts (self, summary);
 }
 
+/* Everything the page shows, read in a worker thread. */
+typedef struct {
+  char              *as_at;
+  CydSummary         summary;
+  GError            *summary_error;
+  GPtrArray         *structures;
+  GError            *structures_error;
+  CydSavingsSummary *savings;
+  CydChart          *savings_chart;
+  CydChart          *budget_chart;
+  guint              missing_cy;
+  guint              missing_en;
+  GError            *gaps_error;
+} PageData;
+
+static void
+page_data_free (PageData *data)
+{
+  g_free (data->as_at);
+  g_clear_error (&data->summary_error);
+  g_clear_pointer (&data->structures, g_ptr_array_unref);
+  g_clear_error (&data->structures_error);
+  g_clear_pointer (&data->savings, cyd_savings_summary_free);
+  g_clear_object (&data->savings_chart);
+  g_clear_object (&data->budget_chart);
+  g_clear_error (&data->gaps_error);
+  g_free (data);
+}
+
+static void
+read_charts (CydStore *store,
+             PageData *data)
+{
+  g_autoptr(CydBudget) budget = NULL;
+
+  data->savings = cyd_savings_summarise (store, 0, NULL);
+  if (data->savings != NULL)
+    /* Translators: a chart's title and its three series */
+    data->savings_chart = cyd_chart_new_savings (data->savings, _("Savings by service line"), _("Target"),
+                                                 _("Forecast"), _("Achieved"));
+  if (data->summary.budget_year != 0)
+    budget = cyd_budget_new (store, data->summary.budget_year, NULL);
+  if (budget != NULL)
+    {
+      g_autofree char *year = cyd_financial_year_format (data->summary.budget_year);
+      /* Translators: a chart's title; %s is a financial year, "2013/14" */
+      g_autofree char *title = g_strdup_printf (_("Net budget by service line and directorate, %s"), year);
+
+      data->budget_chart = cyd_chart_new_budget_by_service_line (budget, title);
+    }
+}
+
+static gpointer
+read_page_data (CydStore      *store,
+                gpointer       user_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  PageData *data = g_new0 (PageData, 1);
+
+  data->as_at = g_strdup (user_data);
+  if (!cyd_store_get_summary (store, data->as_at, &data->summary, &data->summary_error))
+    return data;
+  data->structures = cyd_structure_load_all (store, data->as_at, &data->structures_error);
+  read_charts (store, data);
+  cyd_welsh_gaps_count (store, &data->missing_cy, &data->missing_en, &data->gaps_error);
+  return data;
+}
+
+static void
+show_error (CydOverviewPage *self,
+            const GError    *error)
+{
+  gtk_label_set_label (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+on_page_data_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CydOverviewPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  PageData *data = cyd_store_read_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  if (data == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (data->summary_error != NULL)
+    show_error (self, data->summary_error);
+  else
+    {
+      show_summary (self, &data->summary);
+      if (data->savings != NULL)
+        show_savings (self, data->savings);
+      cyd_chart_view_set_chart (self->savings_chart, data->savings_chart);
+      cyd_chart_view_set_chart (self->budget_chart, data->budget_chart);
+      if (data->structures != NULL)
+        show_directorates (self, data->structures);
+      else
+        show_error (self, data->structures_error);
+      if (data->gaps_error != NULL)
+        {
+          gtk_label_set_label (self->welsh_gaps_value, "—");
+          gtk_label_set_label (self->welsh_gaps_detail, data->gaps_error->message);
+        }
+      else
+        show_welsh_gaps (self, data->missing_cy, data->missing_en);
+    }
+  page_data_free (data);
+}
+
+/* The page reads its figures only while it is shown, and never on the
+ * window's thread: a large programme takes a moment. */
 static void
 refresh (CydOverviewPage *self)
 {
@@ -282,27 +361,45 @@ refresh (CydOverviewPage *self)
                            : cyd_date_today_iso ();
   g_autofree char *today_text = cyd_date_format (today);
   g_autofree char *as_at = NULL;
-  g_autoptr(GError) error = NULL;
-  CydSummary summary = { 0 };
 
   if (self->store == NULL)
     return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
 
   /* Translators: %s is a date, such as "1 April 2024" */
   as_at = g_strdup_printf (_("As at %s"), today_text);
   gtk_label_set_label (self->as_at_label, as_at);
 
-  if (!cyd_store_get_summary (self->store, today, &summary, &error))
-    {
-      gtk_label_set_label (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+  cyd_store_read_async (self->store, read_page_data, g_steal_pointer (&today), g_free,
+                        (GDestroyNotify) page_data_free, self->loading,
+                        on_page_data_read, g_object_ref (self));
+}
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  show_summary (self, &summary);
-  show_directorates (self, today);
-  show_welsh_gaps (self);
+static void
+cyd_overview_page_map (GtkWidget *widget)
+{
+  CydOverviewPage *self = CYD_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cyd_overview_page_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
+/* Whether the page is waiting for its figures. */
+gboolean
+cyd_overview_page_is_loading (CydOverviewPage *self)
+{
+  g_return_val_if_fail (CYD_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return self->loading != NULL || self->stale;
 }
 
 static void
@@ -355,6 +452,8 @@ cyd_overview_page_dispose (GObject *object)
   CydOverviewPage *self = CYD_OVERVIEW_PAGE (object);
 
   g_clear_signal_handler (&self->changed_id, self->store);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->import_runs);
   g_clear_object (&self->store);
@@ -411,6 +510,7 @@ cyd_overview_page_class_init (CydOverviewPageClass *klass)
   object_class->set_property = cyd_overview_page_set_property;
   widget_class->root = cyd_overview_page_root;
   widget_class->unroot = cyd_overview_page_unroot;
+  widget_class->map = cyd_overview_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

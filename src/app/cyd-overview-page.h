@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (CydOverviewPage, cyd_overview_page, CYD, OVERVIEW_PAGE, Ad
 CydStore *cyd_overview_page_get_store (CydOverviewPage *self);
 void      cyd_overview_page_set_store (CydOverviewPage *self,
                                        CydStore        *store);
+gboolean  cyd_overview_page_is_loading (CydOverviewPage *self);
 
 G_END_DECLS

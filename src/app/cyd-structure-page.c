@@ -54,6 +54,8 @@ struct _CydStructurePage
   gulong        changed_id;
   GPtrArray    *structures;
   gint64        selected_post;
+  GCancellable *loading;
+  gboolean      stale;
 
   /* Template widgets */
   GtkLabel     *headline_label;
@@ -198,31 +200,22 @@ show_spans (CydStructurePage             *self,
 }
 
 static void
-show_comparison (CydStructurePage *self)
+show_comparison (CydStructurePage             *self,
+                 const CydStructureComparison *cmp)
 {
-  g_autoptr(GError) error = NULL;
-  CydStructureComparison cmp;
-  g_autofree char *headline = NULL;
-  g_autofree char *legacy_date = NULL;
-  g_autofree char *merged_date = NULL;
+  g_autofree char *headline = build_headline (cmp);
+  g_autofree char *legacy_date = cyd_date_format (cmp->legacy_as_at);
+  g_autofree char *merged_date = cyd_date_format (cmp->merged_as_at);
   g_autofree char *dates = NULL;
 
-  if (!cyd_structure_compare (self->store, self->as_at, &cmp, &error))
-    {
-      gtk_label_set_label (self->headline_label, error->message);
-      return;
-    }
-  headline = build_headline (&cmp);
-  legacy_date = cyd_date_format (cmp.legacy_as_at);
-  merged_date = cyd_date_format (cmp.merged_as_at);
   dates = g_strdup_printf (_("The legacy structures together as at %s against the merged structure as at %s"),
                            legacy_date, merged_date);
   gtk_label_set_label (self->headline_label, headline);
   gtk_label_set_label (self->dates_label, dates);
-  fill_column (self, 1, &cmp.legacy, FALSE);
-  fill_column (self, 2, &cmp.merged, FALSE);
-  fill_column (self, 3, &cmp.difference, TRUE);
-  show_spans (self, &cmp);
+  fill_column (self, 1, &cmp->legacy, FALSE);
+  fill_column (self, 2, &cmp->merged, FALSE);
+  fill_column (self, 3, &cmp->difference, TRUE);
+  show_spans (self, cmp);
 }
 
 /* Shows @model in @view; returns how many rows it has. */
@@ -249,11 +242,11 @@ set_count (GtkLabel   *label,
 }
 
 static void
-show_lists (CydStructurePage *self)
+show_lists (CydStructurePage *self,
+            GListModel       *at_risk,
+            GListModel       *unmapped,
+            GListModel       *no_source)
 {
-  g_autoptr(GListModel) at_risk = cyd_structure_list_at_risk (self->store, self->as_at, NULL);
-  g_autoptr(GListModel) unmapped = cyd_structure_list_unmapped (self->store, self->as_at, NULL);
-  g_autoptr(GListModel) no_source = cyd_structure_list_no_source (self->store, self->as_at, NULL);
   guint n;
 
   n = show_list (self->at_risk_view, at_risk);
@@ -636,18 +629,125 @@ map_post_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Everything the page shows at a date, read in a worker thread. */
+typedef struct {
+  GPtrArray              *structures;
+  CydStructureComparison  comparison;
+  char                   *comparison_error;
+  GListModel             *at_risk;
+  GListModel             *unmapped;
+  GListModel             *no_source;
+} PageData;
+
+static void
+page_data_free (PageData *data)
+{
+  g_clear_pointer (&data->structures, g_ptr_array_unref);
+  g_free (data->comparison_error);
+  g_clear_object (&data->at_risk);
+  g_clear_object (&data->unmapped);
+  g_clear_object (&data->no_source);
+  g_free (data);
+}
+
+static gpointer
+read_page_data (CydStore      *store,
+                gpointer       user_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  const char *as_at = user_data;
+  PageData *data = g_new0 (PageData, 1);
+  g_autoptr(GError) comparison_error = NULL;
+
+  data->structures = cyd_structure_load_all (store, as_at, error);
+  if (data->structures == NULL)
+    {
+      page_data_free (data);
+      return NULL;
+    }
+  if (!cyd_structure_compare (store, as_at, &data->comparison, &comparison_error))
+    data->comparison_error = g_strdup (comparison_error->message);
+  data->at_risk = cyd_structure_list_at_risk (store, as_at, NULL);
+  data->unmapped = cyd_structure_list_unmapped (store, as_at, NULL);
+  data->no_source = cyd_structure_list_no_source (store, as_at, NULL);
+  return data;
+}
+
+static void
+on_page_data_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CydStructurePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  PageData *data = cyd_store_read_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->loading);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "loading");
+  if (data == NULL)
+    {
+      gtk_label_set_label (self->headline_label, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->structures, g_ptr_array_unref);
+  self->structures = g_steal_pointer (&data->structures);
+  if (data->comparison_error != NULL)
+    gtk_label_set_label (self->headline_label, data->comparison_error);
+  else
+    show_comparison (self, &data->comparison);
+  show_trees (self);
+  show_chart (self);
+  show_details (self);
+  show_lists (self, data->at_risk, data->unmapped, data->no_source);
+  page_data_free (data);
+}
+
+/* The page reads its figures only while it is shown, and never on the
+ * window's thread: a large programme takes a moment. */
 static void
 refresh (CydStructurePage *self)
 {
   if (self->store == NULL || self->as_at == NULL)
     return;
-  g_clear_pointer (&self->structures, g_ptr_array_unref);
-  self->structures = cyd_structure_load_all (self->store, self->as_at, NULL);
-  show_comparison (self);
-  show_trees (self);
-  show_chart (self);
-  show_details (self);
-  show_lists (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  self->stale = FALSE;
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+  if (self->structures == NULL)
+    gtk_label_set_label (self->headline_label, _("Working out the structures…"));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "loading");
+  cyd_store_read_async (self->store, read_page_data, g_strdup (self->as_at), g_free,
+                        (GDestroyNotify) page_data_free, self->loading,
+                        on_page_data_read, g_object_ref (self));
+}
+
+static void
+cyd_structure_page_map (GtkWidget *widget)
+{
+  CydStructurePage *self = CYD_STRUCTURE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cyd_structure_page_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
+}
+
+/* Whether the page is waiting for its figures. */
+gboolean
+cyd_structure_page_is_loading (CydStructurePage *self)
+{
+  g_return_val_if_fail (CYD_IS_STRUCTURE_PAGE (self), FALSE);
+
+  return self->loading != NULL || self->stale;
 }
 
 static void
@@ -657,6 +757,8 @@ cyd_structure_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_object (&self->store);
   g_clear_pointer (&self->structures, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_STRUCTURE_PAGE);
@@ -728,6 +830,7 @@ cyd_structure_page_class_init (CydStructurePageClass *klass)
   object_class->finalize = cyd_structure_page_finalize;
   object_class->get_property = cyd_structure_page_get_property;
   object_class->set_property = cyd_structure_page_set_property;
+  widget_class->map = cyd_structure_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (CydStructurePage, cyd_structure_page, CYD, STRUCTURE_PAGE,
 CydStore *cyd_structure_page_get_store (CydStructurePage *self);
 void      cyd_structure_page_set_store (CydStructurePage *self,
                                         CydStore         *store);
+gboolean  cyd_structure_page_is_loading (CydStructurePage *self);
 void      cyd_structure_page_set_as_at (CydStructurePage *self,
                                         const char       *as_at);
 

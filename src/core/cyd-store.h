@@ -91,4 +91,21 @@ gboolean    cyd_store_get_can_redo        (CydStore    *self);
 const char *cyd_store_get_undo_label      (CydStore    *self);
 const char *cyd_store_get_redo_label      (CydStore    *self);
 
+/* Reading away from the calling thread: see cyd-store-read.c. */
+typedef gpointer (*CydStoreReadFunc) (CydStore      *store,
+                                      gpointer       data,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+
+void        cyd_store_read_async          (CydStore            *self,
+                                           CydStoreReadFunc     func,
+                                           gpointer             data,
+                                           GDestroyNotify       data_free,
+                                           GDestroyNotify       result_free,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gpointer    cyd_store_read_finish         (GAsyncResult        *result,
+                                           GError             **error);
+
 G_END_DECLS

@@ -34,7 +34,8 @@ page_shown (gpointer data)
 
   if (!gtk_widget_get_mapped (f->page) && leaflet != NULL && adw_leaflet_get_folded (ADW_LEAFLET (leaflet)))
     adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
-  return gtk_widget_get_mapped (f->page) && gtk_widget_get_mapped (f->chart);
+  return gtk_widget_get_mapped (f->page) && gtk_widget_get_mapped (f->chart)
+         && !cyd_structure_page_is_loading (CYD_STRUCTURE_PAGE (f->page));
 }
 
 /* A mapped label whose text contains @text. */
