@@ -23,6 +23,11 @@
  * the action list.export-csv, that writes the list as shown (columns,
  * search, sort, date and filters) to a CSV file (cyd-list-export.c). */
 
+/* Rows the view starts with, and gets more of a frame at a time; past
+ * ALL_ROWS_AFTER, it has as many as it keeps and gets the whole model. */
+#define FIRST_ROWS 25
+#define ALL_ROWS_AFTER 250
+
 struct _CydListBinding
 {
   GObject         parent_instance;
@@ -30,7 +35,12 @@ struct _CydListBinding
   CydKind         kind;
   CydStore       *store;
   CydListModel   *model;
-  GtkSelectionModel *pending;   /* shown once the view is on screen */
+  gboolean        shown;        /* the view has the model */
+  GtkSliceListModel *slice;     /* the rows the view has so far */
+  guint           tick_id;
+  guint           ticks;
+  char           *as_at;        /* applied to the model when it is made */
+  GHashTable     *filters;      /* key → value, the same */
 
   GtkSearchEntry *search_entry;
   GtkColumnView  *column_view;
@@ -53,6 +63,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static CydListModel *ensure_model (CydListBinding *self);
 
 /* A drop-down of records (directorates, employers...) that filters the list
  * by one of the model's filter keys; its first item, id 0, shows all. */
@@ -188,7 +200,10 @@ on_search_changed (CydListBinding *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (self->model != NULL)
-    cyd_list_model_set_search (self->model, text);
+    {
+      cyd_list_model_set_search (self->model, text);
+      cyd_list_model_prepare_search (self->model);
+    }
   update_state (self);
 }
 
@@ -324,7 +339,12 @@ cyd_list_binding_dispose (GObject *object)
   g_clear_object (&self->export_action);
   g_clear_pointer (&self->export_name, g_free);
   g_clear_pointer (&self->choice_filters, g_ptr_array_unref);
-  g_clear_object (&self->pending);
+  g_clear_pointer (&self->filters, g_hash_table_unref);
+  if (self->tick_id != 0 && self->column_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->tick_id);
+  self->tick_id = 0;
+  g_clear_object (&self->slice);
+  g_clear_pointer (&self->as_at, g_free);
   g_clear_object (&self->model);
   g_clear_object (&self->store);
   g_clear_object (&self->search_entry);
@@ -350,7 +370,7 @@ cyd_list_binding_get_property (GObject    *object,
       break;
 
     case PROP_MODEL:
-      g_value_set_object (value, self->model);
+      g_value_set_object (value, ensure_model (self));
       break;
 
     default:
@@ -404,15 +424,90 @@ cyd_list_binding_init (CydListBinding *self)
 {
   self->cancellable = g_cancellable_new ();
   self->choice_filters = g_ptr_array_new_with_free_func (choice_filter_free);
+  self->filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
-on_view_map (CydListBinding *self)
+set_model_filter (const char   *key,
+                  const char   *value,
+                  CydListModel *model)
 {
-  g_autoptr(GtkSelectionModel) pending = g_steal_pointer (&self->pending);
+  cyd_list_model_set_filter (model, key, value);
+}
 
-  if (pending != NULL)
-    gtk_column_view_set_model (self->column_view, pending);
+/* The model, made when first needed: a page that is not shown reads
+ * nothing, and its view makes no rows. */
+static CydListModel *
+ensure_model (CydListBinding *self)
+{
+  if (self->model != NULL || self->store == NULL)
+    return self->model;
+
+  self->model = cyd_list_model_new (self->store, self->kind);
+  cyd_list_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  apply_sort (self);
+  if (self->as_at != NULL)
+    cyd_list_model_set_as_at (self->model, self->as_at);
+  g_hash_table_foreach (self->filters, (GHFunc) set_model_filter, self->model);
+  for (guint i = 0; i < self->choice_filters->len; i++)
+    apply_choice_filter (g_ptr_array_index (self->choice_filters, i));
+  g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (on_model_items_changed), self, G_CONNECT_SWAPPED);
+  return self->model;
+}
+
+/* After the first frame, the rest of the rows a screenful a frame, until
+ * the list view has all it keeps. */
+static gboolean
+grow_slice (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  CydListBinding *self = data;
+  guint size;
+
+  if (self->slice == NULL)
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+  size = gtk_slice_list_model_get_size (self->slice);
+  if (size >= ALL_ROWS_AFTER)
+    {
+      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+      /* Someone may type into the search entry now. */
+      if (self->model != NULL)
+        cyd_list_model_prepare_search (self->model);
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->slice, size + FIRST_ROWS);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_model (CydListBinding *self)
+{
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  if (self->shown || ensure_model (self) == NULL)
+    return;
+
+  /* Straight over the model (sorting and filtering happen in core), but
+   * a screenful at first: GTK 4.8's list view makes 200 rows for any long
+   * model, and the first frame need not wait for those out of sight. */
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)), 0, FIRST_ROWS);
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  self->shown = TRUE;
+  self->ticks = 0;
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), grow_slice, self, NULL);
+  update_state (self);
 }
 
 CydListBinding *
@@ -442,8 +537,8 @@ cyd_list_binding_new (CydKind         kind,
                            G_CALLBACK (on_stop_search), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (column_view), "changed",
                            G_CALLBACK (on_view_sorter_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (column_view, "map",
-                           G_CALLBACK (on_view_map), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (stack, "map",
+                           G_CALLBACK (show_model), self, G_CONNECT_SWAPPED);
   add_export_button (self);
 
   update_state (self);
@@ -474,31 +569,14 @@ cyd_list_binding_set_store (CydListBinding *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  self->shown = FALSE;
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->slice);
 
-  if (store != NULL)
-    {
-      const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-      self->model = cyd_list_model_new (store, self->kind);
-      cyd_list_model_set_search (self->model, search);
-      apply_sort (self);
-      g_signal_connect_object (self->model, "items-changed",
-                               G_CALLBACK (on_model_items_changed), self, G_CONNECT_SWAPPED);
-
-      /* Straight over the model: sorting and filtering happen in SQL. */
-      selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-      gtk_single_selection_set_autoselect (selection, FALSE);
-      gtk_single_selection_set_can_unselect (selection, TRUE);
-    }
-
-  /* A view off screen still makes rows for a model it is given: a page
-   * that is not shown gets its model when it is. */
-  g_clear_object (&self->pending);
-  if (selection != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
-    self->pending = GTK_SELECTION_MODEL (g_steal_pointer (&selection));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   for (guint i = 0; i < self->choice_filters->len; i++)
     fill_choice_filter (g_ptr_array_index (self->choice_filters, i));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->stack)))
+    show_model (self);
   update_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -510,7 +588,7 @@ cyd_list_binding_get_model (CydListBinding *self)
 {
   g_return_val_if_fail (CYD_IS_LIST_BINDING (self), NULL);
 
-  return self->model;
+  return ensure_model (self);
 }
 
 void
@@ -553,4 +631,31 @@ cyd_list_binding_add_choice_filter (CydListBinding *self,
                                               G_CALLBACK (apply_choice_filter), filter);
   g_ptr_array_add (self->choice_filters, filter);
   fill_choice_filter (filter);
+}
+
+/* The date the list answers for; kept for a model not made yet. */
+void
+cyd_list_binding_set_as_at (CydListBinding *self,
+                            const char     *as_at)
+{
+  g_return_if_fail (CYD_IS_LIST_BINDING (self));
+
+  g_free (self->as_at);
+  self->as_at = g_strdup (as_at);
+  if (self->model != NULL && as_at != NULL)
+    cyd_list_model_set_as_at (self->model, as_at);
+}
+
+/* A filter of the model's own (see cyd_list_model_set_filter()); kept for a
+ * model not made yet. */
+void
+cyd_list_binding_set_filter (CydListBinding *self,
+                             const char     *key,
+                             const char     *value)
+{
+  g_return_if_fail (CYD_IS_LIST_BINDING (self));
+
+  g_hash_table_insert (self->filters, g_strdup (key), g_strdup (value));
+  if (self->model != NULL)
+    cyd_list_model_set_filter (self->model, key, value);
 }

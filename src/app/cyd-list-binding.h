@@ -28,4 +28,10 @@ void            cyd_list_binding_add_choice_filter (CydListBinding *self,
                                                     CydChoiceKind   choice,
                                                     const char     *all_label);
 
+void            cyd_list_binding_set_as_at  (CydListBinding *self,
+                                             const char     *as_at);
+void            cyd_list_binding_set_filter (CydListBinding *self,
+                                             const char     *key,
+                                             const char     *value);
+
 G_END_DECLS

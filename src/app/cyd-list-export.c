@@ -45,6 +45,8 @@ find_model (GtkColumnView *column_view)
 
   if (GTK_IS_SINGLE_SELECTION (selection))
     model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  if (GTK_IS_SLICE_LIST_MODEL (model))
+    model = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (model));
   return CYD_IS_LIST_MODEL (model) ? CYD_LIST_MODEL (model) : NULL;
 }
 

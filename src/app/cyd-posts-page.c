@@ -143,21 +143,16 @@ static const char * const statuses[] = { NULL, "vacant", "filled" };
 static void
 on_filter_changed (CydPostsPage *self)
 {
-  CydListModel *model = cyd_list_binding_get_model (self->binding);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
 
-  if (model == NULL)
-    return;
-  cyd_list_model_set_filter (model, "status", status < G_N_ELEMENTS (statuses) ? statuses[status] : NULL);
+  cyd_list_binding_set_filter (self->binding, "status", status < G_N_ELEMENTS (statuses) ? statuses[status] : NULL);
 }
 
 static void
 apply_as_at (CydPostsPage *self)
 {
-  CydListModel *model = cyd_list_binding_get_model (self->binding);
-
-  if (model != NULL && self->as_at != NULL)
-    cyd_list_model_set_as_at (model, self->as_at);
+  if (self->as_at != NULL)
+    cyd_list_binding_set_as_at (self->binding, self->as_at);
 }
 
 static void

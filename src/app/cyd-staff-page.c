@@ -109,10 +109,8 @@ on_column_view_activate (CydStaffPage *self,
 static void
 apply_as_at (CydStaffPage *self)
 {
-  CydListModel *model = cyd_list_binding_get_model (self->binding);
-
-  if (model != NULL && self->as_at != NULL)
-    cyd_list_model_set_as_at (model, self->as_at);
+  if (self->as_at != NULL)
+    cyd_list_binding_set_as_at (self->binding, self->as_at);
 }
 
 static void

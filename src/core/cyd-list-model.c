@@ -7,6 +7,7 @@
 
 #include "cyd.h"
 #include "cyd-private.h"
+#include "cyd-list-index.h"
 #include "cyd-record-private.h"
 #include "cyd-savings.h"
 #include "cyd-savings-private.h"
@@ -256,6 +257,12 @@ struct _CydListModel
   char         **filter_values; /* one per def->filters entry, or NULL */
   char          *rating_as_at;  /* milestones: rated as at this date, NULL for today */
   guint          due_soon_days;
+
+  /* Searching in memory, once asked for: see cyd_list_model_prepare_search(). */
+  gboolean       indexed;
+  CydListIndex  *index;         /* NULL while it is built */
+  GArray        *found;         /* positions in index a search shows; NULL for all */
+  GCancellable  *indexing;
 };
 
 static void  list_model_iface_init (GListModelInterface *iface);
@@ -340,12 +347,13 @@ localise_collation (char *sql)
 }
 
 static char *
-build_where (CydListModel *self)
+build_where_for (CydListModel *self,
+                 const char   *like)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
   append_filters (self, s);
-  if (self->like == NULL)
+  if (like == NULL)
     return g_string_free (g_steal_pointer (&s), FALSE);
 
   g_string_append (s, s->len == 0 ? " WHERE (" : " AND (");
@@ -368,6 +376,12 @@ build_where (CydListModel *self)
     }
   g_string_append (s, ")");
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+build_where (CydListModel *self)
+{
+  return build_where_for (self, self->like);
 }
 
 static char *
@@ -492,10 +506,9 @@ fetch_page_ids (CydListModel *self,
 }
 
 static GPtrArray *
-fetch_page (CydListModel *self,
-            guint         page)
+fetch_rows (CydListModel *self,
+            GArray       *ids)
 {
-  g_autoptr(GArray) ids = fetch_page_ids (self, page);
   g_autofree char *sql = g_strdup_printf ("%s WHERE %s = ?5", self->select_sql, self->def->id_expr);
   g_autoptr(GError) error = NULL;
   CydStmt *stmt = cyd_store_prepare (self->store, sql, &error);
@@ -517,6 +530,38 @@ fetch_page (CydListModel *self,
   return records;
 }
 
+static gboolean
+index_in_use (CydListModel *self)
+{
+  return self->index != NULL && (self->search == NULL || self->found != NULL);
+}
+
+static guint
+index_count (CydListModel *self)
+{
+  return self->found != NULL ? self->found->len : cyd_list_index_get_size (self->index);
+}
+
+static GPtrArray *
+fetch_page (CydListModel *self,
+            guint         page)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  if (!index_in_use (self))
+    return fetch_rows (self, ids = fetch_page_ids (self, page));
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PAGE_SIZE);
+  for (guint i = page * PAGE_SIZE; i < MIN ((page + 1) * PAGE_SIZE, index_count (self)); i++)
+    {
+      guint position = self->found != NULL ? g_array_index (self->found, guint, i) : i;
+      gint64 id = cyd_list_index_get_id (self->index, position);
+
+      g_array_append_val (ids, id);
+    }
+  return fetch_rows (self, ids);
+}
+
 /* Milestones are rated in core, as at a date, over the whole dependency
  * graph; the ratings go to a temporary table the list's SQL joins. */
 static void
@@ -534,16 +579,28 @@ rate_milestones (CydListModel *self)
     g_warning ("Could not rate milestones: %s", error->message);
 }
 
+/* Shows the rows anew: one count, and pages as they are asked for. */
 static void
-reload (CydListModel *self)
+show_rows (CydListModel *self)
 {
   guint old = self->n_items;
 
-  rate_milestones (self);
   g_hash_table_remove_all (self->pages);
-  self->n_items = count_rows (self);
+  self->n_items = index_in_use (self) ? index_count (self) : count_rows (self);
   if (old != 0 || self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+}
+
+static void build_index (CydListModel *self);
+
+static void
+reload (CydListModel *self)
+{
+  rate_milestones (self);
+  g_clear_pointer (&self->index, cyd_list_index_free);
+  g_clear_pointer (&self->found, g_array_unref);
+  build_index (self);
+  show_rows (self);
 }
 
 static void
@@ -554,6 +611,121 @@ on_store_changed (CydListModel *self,
   /* Most lists show names and counts from other kinds: any change can move
    * them, and a reload is one count and one page. */
   reload (self);
+}
+
+/* The index's query: every row as the list orders it, with its searchable
+ * fields joined as LIKE would see them one by one. */
+static char *
+index_sql (CydListModel *self)
+{
+  g_autofree char *where = build_where_for (self, NULL);
+  g_autofree char *order = build_order (self);
+  g_autoptr(GString) fields = g_string_new (NULL);
+
+  for (const Column *col = self->def->columns; col->key != NULL; col++)
+    {
+      g_autofree char *expr = NULL;
+
+      if (!col->searchable)
+        continue;
+      expr = localise_expr (col->expr);
+      if (fields->len > 0)
+        g_string_append (fields, " || char (31) || ");
+      if (col->type == COL_NAME)
+        {
+          g_auto(GStrv) parts = g_strsplit (expr, ", ", 2);
+          g_string_append_printf (fields, "coalesce (%s, '') || char (31) || coalesce (%s, '')", parts[0], parts[1]);
+        }
+      else
+        g_string_append_printf (fields, "coalesce ((%s), '')", expr);
+    }
+  return g_strdup_printf ("SELECT %s, %s FROM %s%s%s", self->def->id_expr,
+                          fields->len > 0 ? fields->str : "''", self->def->from, where, order);
+}
+
+typedef struct {
+  char   *sql;
+  GArray *params;
+} IndexJob;
+
+static void
+index_job_free (IndexJob *job)
+{
+  for (guint i = 0; i < job->params->len; i++)
+    g_free (g_array_index (job->params, CydListIndexParam, i).text);
+  g_array_unref (job->params);
+  g_free (job->sql);
+  g_free (job);
+}
+
+static gpointer
+read_index (CydStore      *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  IndexJob *job = data;
+
+  return cyd_list_index_build (store, job->sql, job->params, cancellable, error);
+}
+
+static void
+on_index_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CydListModel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CydListIndex *index = cyd_store_read_finish (result, &error);
+  guint old = self->n_items;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->indexing);
+  if (index == NULL)
+    {
+      /* The list carries on as it was, searching in SQL. */
+      g_warning ("Could not index %s: %s", self->def->from, error->message);
+      return;
+    }
+
+  self->index = index;
+  if (cyd_list_index_can_search (self->search))
+    self->found = cyd_list_index_search (self->index, self->search, NULL);
+  if (!index_in_use (self))
+    return;
+  /* The same rows in the same order, unless the file changed meanwhile. */
+  if (index_count (self) != old)
+    show_rows (self);
+}
+
+static void
+build_index (CydListModel *self)
+{
+  IndexJob *job;
+
+  g_cancellable_cancel (self->indexing);
+  g_clear_object (&self->indexing);
+  if (!self->indexed)
+    return;
+
+  job = g_new0 (IndexJob, 1);
+  job->sql = index_sql (self);
+  job->params = g_array_new (FALSE, FALSE, sizeof (CydListIndexParam));
+  for (guint i = 0; i < count_filters (self->def); i++)
+    if (self->filter_values[i] != NULL)
+      {
+        CydListIndexParam param = { FIRST_FILTER_PARAM + i, g_strdup (self->filter_values[i]) };
+        g_array_append_val (job->params, param);
+      }
+  {
+    CydListIndexParam param = { AS_AT_PARAM, g_strdup (self->as_at) };
+    g_array_append_val (job->params, param);
+  }
+  self->indexing = g_cancellable_new ();
+  cyd_store_read_async (self->store, read_index, job, (GDestroyNotify) index_job_free,
+                        (GDestroyNotify) cyd_list_index_free, self->indexing,
+                        on_index_read, g_object_ref (self));
 }
 
 static GType
@@ -608,8 +780,12 @@ cyd_list_model_dispose (GObject *object)
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
+  g_cancellable_cancel (self->indexing);
+  g_clear_object (&self->indexing);
   g_clear_object (&self->store);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->index, cyd_list_index_free);
+  g_clear_pointer (&self->found, g_array_unref);
 
   G_OBJECT_CLASS (cyd_list_model_parent_class)->dispose (object);
 }
@@ -754,11 +930,54 @@ cyd_list_model_set_search (CydListModel *self,
   if (g_strcmp0 (stripped, self->search) == 0)
     return;
 
+  if (self->index == NULL)
+    g_clear_pointer (&self->found, g_array_unref);
+  else
+    {
+      g_autoptr(GArray) within = NULL;
+
+      /* More of the same text: look only among the rows it showed. */
+      if (self->found != NULL && stripped != NULL && self->search != NULL
+          && g_ascii_strncasecmp (stripped, self->search, strlen (self->search)) == 0)
+        within = g_steal_pointer (&self->found);
+      g_clear_pointer (&self->found, g_array_unref);
+      if (cyd_list_index_can_search (stripped))
+        self->found = cyd_list_index_search (self->index, stripped, within);
+    }
+
   g_free (self->search);
   g_free (self->like);
   self->search = g_steal_pointer (&stripped);
   self->like = self->search != NULL ? make_like_pattern (self->search) : NULL;
-  reload (self);
+  show_rows (self);
+}
+
+/**
+ * cyd_list_model_prepare_search:
+ *
+ * Has the model read its rows' searchable fields in a worker thread, and
+ * then search them in memory: for a list someone is about to type into.
+ * Until they arrive, and for milestones (rated on this thread's
+ * connection), searches run in SQL. Results are the same either way.
+ */
+void
+cyd_list_model_prepare_search (CydListModel *self)
+{
+  g_return_if_fail (CYD_IS_LIST_MODEL (self));
+
+  if (self->indexed || self->def->kind == CYD_KIND_MILESTONE)
+    return;
+  self->indexed = TRUE;
+  build_index (self);
+}
+
+/* Whether searches are answered from memory now. */
+gboolean
+cyd_list_model_is_search_ready (CydListModel *self)
+{
+  g_return_val_if_fail (CYD_IS_LIST_MODEL (self), FALSE);
+
+  return self->index != NULL;
 }
 
 gboolean

@@ -41,6 +41,8 @@ CydStore     *cyd_list_model_get_store       (CydListModel *self);
 const char   *cyd_list_model_get_search      (CydListModel *self);
 void          cyd_list_model_set_search      (CydListModel *self,
                                               const char   *search);
+void          cyd_list_model_prepare_search  (CydListModel *self);
+gboolean      cyd_list_model_is_search_ready (CydListModel *self);
 void          cyd_list_model_set_sort        (CydListModel *self,
                                               const char   *key,
                                               gboolean      descending);

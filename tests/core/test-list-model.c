@@ -125,6 +125,82 @@ test_search (Fixture       *f,
   g_assert_finalize_object (model);
 }
 
+/* Every id @model shows, in order. */
+static GArray *
+shown_ids (CydListModel *model)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CydRecord) r = g_list_model_get_item (G_LIST_MODEL (model), i);
+      gint64 id = cyd_record_get_id (r);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+assert_same_ids (GArray *a,
+                 GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpint (g_array_index (a, gint64, i), ==, g_array_index (b, gint64, i));
+}
+
+/* Searching in memory shows what searching in SQL shows, row for row: for
+ * every kind, typed a letter at a time, in any case, with a sort and after
+ * the file changes. */
+static void
+test_search_in_memory (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *const typed[] = { "jones", "HR", "d", "GR", "%", "Siân", "a_b", "2014", "x" };
+  static const char *const sort_keys[] = { "title", "family-name", "name", "description", "code" };
+
+  for (guint i = 0; i <= CYD_N_RECORD_KINDS; i++)
+    {
+      CydKind kind = cyd_kind_from_index (i);
+      g_autoptr(CydListModel) sql = cyd_list_model_new (f->store, kind);
+      g_autoptr(CydListModel) memory = cyd_list_model_new (f->store, kind);
+
+      cyd_list_model_prepare_search (memory);
+      if (kind != CYD_KIND_MILESTONE)
+        {
+          while (!cyd_list_model_is_search_ready (memory))
+            g_main_context_iteration (NULL, TRUE);
+        }
+      /* Half the kinds sorted on a column, backwards. */
+      for (guint k = 0; i % 2 == 1 && k < G_N_ELEMENTS (sort_keys); k++)
+        if (cyd_list_model_has_sort_key (sql, sort_keys[k]))
+          {
+            cyd_list_model_set_sort (sql, sort_keys[k], TRUE);
+            cyd_list_model_set_sort (memory, sort_keys[k], TRUE);
+            break;
+          }
+      while (kind != CYD_KIND_MILESTONE && !cyd_list_model_is_search_ready (memory))
+        g_main_context_iteration (NULL, TRUE);
+      for (guint w = 0; w < G_N_ELEMENTS (typed); w++)
+        for (const char *end = typed[w]; *end != '\0'; )
+          {
+            g_autofree char *prefix = NULL;
+            g_autoptr(GArray) a = NULL;
+            g_autoptr(GArray) b = NULL;
+
+            end = g_utf8_next_char (end);
+            prefix = g_strndup (typed[w], end - typed[w]);
+            cyd_list_model_set_search (sql, prefix);
+            cyd_list_model_set_search (memory, prefix);
+            a = shown_ids (sql);
+            b = shown_ids (memory);
+            assert_same_ids (a, b);
+          }
+    }
+}
+
 static void
 test_sort (Fixture       *f,
            gconstpointer  data)
@@ -195,6 +271,7 @@ main (int argc, char **argv)
 
   g_test_add ("/core/list-model/every-kind", Fixture, NULL, setup, test_every_kind_lists, teardown);
   g_test_add ("/core/list-model/search", Fixture, NULL, setup, test_search, teardown);
+  g_test_add ("/core/list-model/search-in-memory", Fixture, NULL, setup, test_search_in_memory, teardown);
   g_test_add ("/core/list-model/sort", Fixture, NULL, setup, test_sort, teardown);
   g_test_add ("/core/list-model/refresh", Fixture, NULL, setup, test_refresh_on_import, teardown);
   g_test_add ("/core/list-model/display", Fixture, NULL, setup, test_display_texts, teardown);

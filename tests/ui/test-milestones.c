@@ -115,9 +115,7 @@ static CydListModel *
 page_model (Fixture *f)
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (find_by_id (GTK_WIDGET (f->page), "column_view"));
-  GtkSelectionModel *selection = gtk_column_view_get_model (view);
-
-  return CYD_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+  return ui_test_view_model (view);
 }
 
 static guint

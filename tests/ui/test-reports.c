@@ -209,7 +209,6 @@ test_export_staff (Fixture       *f,
   g_auto(GStrv) lines = NULL;
   g_autoptr(CydRecord) first = NULL;
   GtkColumnView *view;
-  GtkSelectionModel *selection;
   CydListModel *model;
   GListModel *columns;
   g_autoptr(GtkColumnViewColumn) employee = NULL;
@@ -221,8 +220,7 @@ test_export_staff (Fixture       *f,
   ui_test_spin (100);
 
   view = GTK_COLUMN_VIEW (ui_test_find (page, GTK_TYPE_COLUMN_VIEW, NULL));
-  selection = gtk_column_view_get_model (view);
-  model = CYD_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+  model = ui_test_view_model (view);
   g_assert_nonnull (find_actionable (page, "list.export-csv"));
 
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find (page, GTK_TYPE_SEARCH_ENTRY, NULL)), "Hughes");

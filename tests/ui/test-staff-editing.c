@@ -94,7 +94,7 @@ page_n_items (GtkWidget *page,
 {
   GtkColumnView *view = GTK_COLUMN_VIEW (child (page, type, "column_view"));
 
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+  return g_list_model_get_n_items (G_LIST_MODEL (ui_test_view_model (view)));
 }
 
 static GtkWidget *

@@ -45,11 +45,7 @@ current_search_entry (Fixture *f)
 static CydListModel *
 column_view_model (GtkColumnView *view)
 {
-  GtkSelectionModel *selection = gtk_column_view_get_model (view);
-
-  g_assert_true (GTK_IS_SINGLE_SELECTION (selection));
-
-  return CYD_LIST_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+  return ui_test_view_model (view);
 }
 
 static char *

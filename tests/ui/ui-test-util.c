@@ -139,3 +139,17 @@ ui_test_open_store (const char *import_path)
 
   return g_steal_pointer (&store);
 }
+
+CydListModel *
+ui_test_view_model (GtkColumnView *view)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  GListModel *model;
+
+  g_assert_true (GTK_IS_SINGLE_SELECTION (selection));
+  model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  if (GTK_IS_SLICE_LIST_MODEL (model))
+    model = gtk_slice_list_model_get_model (GTK_SLICE_LIST_MODEL (model));
+  g_assert_true (CYD_IS_LIST_MODEL (model));
+  return CYD_LIST_MODEL (model);
+}

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cyd-list-model.h"
 #include "cyd-store.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,9 @@ void       ui_test_init          (int              *argc,
 gboolean   ui_test_wait_for      (UiTestCondition   condition,
                                   gpointer          data);
 void       ui_test_spin          (guint             milliseconds);
+/* The CydListModel a list page's column view shows, under its selection
+ * and the slice it starts with. */
+CydListModel *ui_test_view_model (GtkColumnView *view);
 GtkWidget *ui_test_find          (GtkWidget        *widget,
                                   GType             type,
                                   const char       *stack_child);
