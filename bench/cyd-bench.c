@@ -14,6 +14,7 @@
 #include "cyd-structure.h"
 
 #define SCREEN_ROWS 40
+#define PAGE_JUMP   1000   /* away from the pages already read */
 
 static int
 compare_doubles (gconstpointer a,
@@ -82,6 +83,39 @@ bench_filter (CydStore *store)
   printf ("filter-median-ms %.2f\nfilter-worst-ms %.2f\n", median, worst);
 }
 
+/* Opening the staff list and jumping about in it, as scrolling does:
+ * before its index is read (pages by SQL) and after (pages by id). */
+static double
+time_screen_at (CydListModel *model,
+                guint         position)
+{
+  gint64 start = g_get_monotonic_time ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = position; i < MIN (n, position + SCREEN_ROWS); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (model), i));
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+bench_scroll (CydStore *store)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(CydListModel) model = cyd_list_model_new (store, CYD_KIND_STAFF);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  double open_ms = (g_get_monotonic_time () - start) / 1000.0 + time_screen_at (model, 0);
+  double middle_sql = time_screen_at (model, n / 2);
+  double end_sql = time_screen_at (model, n > SCREEN_ROWS ? n - SCREEN_ROWS : 0);
+
+  cyd_list_model_prepare_search (model);
+  while (!cyd_list_model_is_search_ready (model))
+    g_main_context_iteration (NULL, TRUE);
+  printf ("list-rows %u\nlist-open-ms %.2f\nlist-middle-sql-ms %.2f\nlist-end-sql-ms %.2f\n"
+          "list-middle-indexed-ms %.2f\nlist-end-indexed-ms %.2f\n",
+          n, open_ms, middle_sql, end_sql, time_screen_at (model, n / 2 + PAGE_JUMP),
+          time_screen_at (model, n > 2 * SCREEN_ROWS ? n - 2 * SCREEN_ROWS : 0));
+}
+
 static void
 bench_metrics (CydStore   *store,
                const char *as_at)
@@ -131,6 +165,7 @@ main (int    argc,
       g_printerr ("%s: %s\n", argv[1], error->message);
       return 1;
     }
+  bench_scroll (store);
   bench_filter (store);
   bench_metrics (store, "2026-11-01");
   bench_budget (store, 2026);

@@ -154,6 +154,7 @@ apply_migrations (CydStore  *self,
     "0001-initial.sql",
     "0002-edit-ids.sql",
     "0003-milestone-rag-reason.sql",
+    "0004-list-order.sql",
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CYD_SCHEMA_VERSION);
 
