@@ -20,6 +20,7 @@ struct _CydBudgetsPage
   CydBudget       *budget;
   GArray          *years;
   gulong           changed_id;
+  gboolean         stale;       /* read again when next shown */
 
   /* Template widgets */
   GtkDropDown     *year_dropdown;
@@ -520,6 +521,8 @@ load_years (CydBudgetsPage *self)
   g_autoptr(GError) error = NULL;
   guint selected = 0;
 
+  self->stale = FALSE;
+
   g_clear_pointer (&self->years, g_array_unref);
   self->years = self->store != NULL ? cyd_budget_list_years (self->store, &error) : NULL;
   if (self->years == NULL)
@@ -557,11 +560,31 @@ on_categories_button_toggled (CydBudgetsPage *self)
   show_grid (self);
 }
 
+/* A page that is not shown reads nothing until it is. */
+static void
+load_years_when_shown (CydBudgetsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load_years (self);
+  else
+    self->stale = TRUE;
+}
+
 static void
 on_store_changed (CydBudgetsPage *self,
                   guint           kinds)
 {
   if (kinds & (CYD_KIND_BUDGET | CYD_KIND_DIRECTORATE | CYD_KIND_SERVICE_LINE))
+    load_years_when_shown (self);
+}
+
+static void
+cyd_budgets_page_map (GtkWidget *widget)
+{
+  CydBudgetsPage *self = CYD_BUDGETS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (cyd_budgets_page_parent_class)->map (widget);
+  if (self->stale)
     load_years (self);
 }
 
@@ -636,6 +659,7 @@ cyd_budgets_page_class_init (CydBudgetsPageClass *klass)
   object_class->finalize = cyd_budgets_page_finalize;
   object_class->get_property = cyd_budgets_page_get_property;
   object_class->set_property = cyd_budgets_page_set_property;
+  widget_class->map = cyd_budgets_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -692,7 +716,7 @@ cyd_budgets_page_set_store (CydBudgetsPage *self,
   if (store != NULL)
     self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
                                                 self, G_CONNECT_SWAPPED);
-  load_years (self);
+  load_years_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -702,5 +726,7 @@ cyd_budgets_page_get_budget (CydBudgetsPage *self)
 {
   g_return_val_if_fail (CYD_IS_BUDGETS_PAGE (self), NULL);
 
+  if (self->stale)
+    load_years (self);
   return self->budget;
 }
