@@ -83,17 +83,6 @@ intern (CydStructure *self,
   return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
 }
 
-static CydMoney
-share_of_cost (CydMoney cost,
-               CydFte   fte,
-               CydFte   total_fte)
-{
-  if (total_fte <= 0 || fte >= total_fte)
-    return cost;
-  /* Rounded to the nearest penny; pence × ten-thousandths fits in 64 bits. */
-  return (cost * fte + total_fte / 2) / total_fte;
-}
-
 static Post *
 add_post_row (CydStructure *self,
               sqlite3_stmt *stmt)
@@ -135,8 +124,8 @@ add_holder_row (CydStructure *self,
   post->pub.n_holders++;
   post->pub.staff_fte += fte;
   self->metrics.staff_fte += fte;
-  self->metrics.staff_cost += share_of_cost (sqlite3_column_int64 (stmt, 11), fte,
-                                             sqlite3_column_int64 (stmt, 12));
+  self->metrics.staff_cost += cyd_structure_share_of_cost (sqlite3_column_int64 (stmt, 11), fte,
+                                                           sqlite3_column_int64 (stmt, 12));
 }
 
 static gboolean
@@ -263,28 +252,6 @@ compare_uint (gconstpointer a,
 }
 
 static void
-metrics_from_spans (CydStructureMetrics *m,
-                    GArray              *spans)
-{
-  guint n = spans->len;
-
-  m->managers = n;
-  memset (m->span_bands, 0, sizeof m->span_bands);
-  m->span_min = m->span_max = m->span_median_x2 = 0;
-  if (n == 0)
-    return;
-
-  g_array_sort (spans, compare_uint);
-  m->span_min = g_array_index (spans, guint, 0);
-  m->span_max = g_array_index (spans, guint, n - 1);
-  m->span_median_x2 = n % 2 == 1
-    ? 2 * (gint64) g_array_index (spans, guint, n / 2)
-    : (gint64) g_array_index (spans, guint, n / 2 - 1) + g_array_index (spans, guint, n / 2);
-  for (guint i = 0; i < n; i++)
-    m->span_bands[cyd_span_band (g_array_index (spans, guint, i))]++;
-}
-
-static void
 compute_metrics (CydStructure *self)
 {
   CydStructureMetrics *m = &self->metrics;
@@ -302,7 +269,7 @@ compute_metrics (CydStructure *self)
         g_array_append_val (self->spans, post->n_reports);
     }
   m->vacant = m->posts - m->filled;
-  metrics_from_spans (m, self->spans);
+  cyd_structure_metrics_set_spans (m, self->spans);
 }
 
 static gboolean
@@ -524,7 +491,48 @@ cyd_structure_metrics_combine (CydStructure        **structures,
       out->layers = MAX (out->layers, m->layers);
       g_array_append_vals (spans, structures[i]->spans->data, structures[i]->spans->len);
     }
-  metrics_from_spans (out, spans);
+  cyd_structure_metrics_set_spans (out, spans);
+}
+
+/* Sets the managers and span-of-control figures of @metrics from @spans,
+ * the number of direct reports of each manager (guint); sorts @spans. */
+void
+cyd_structure_metrics_set_spans (CydStructureMetrics *metrics,
+                                 GArray              *spans)
+{
+  guint n;
+
+  g_return_if_fail (metrics != NULL);
+  g_return_if_fail (spans != NULL);
+
+  n = spans->len;
+  metrics->managers = n;
+  memset (metrics->span_bands, 0, sizeof metrics->span_bands);
+  metrics->span_min = metrics->span_max = metrics->span_median_x2 = 0;
+  if (n == 0)
+    return;
+
+  g_array_sort (spans, compare_uint);
+  metrics->span_min = g_array_index (spans, guint, 0);
+  metrics->span_max = g_array_index (spans, guint, n - 1);
+  metrics->span_median_x2 = n % 2 == 1
+    ? 2 * (gint64) g_array_index (spans, guint, n / 2)
+    : (gint64) g_array_index (spans, guint, n / 2 - 1) + g_array_index (spans, guint, n / 2);
+  for (guint i = 0; i < n; i++)
+    metrics->span_bands[cyd_span_band (g_array_index (spans, guint, i))]++;
+}
+
+/* A person's cost is shared over their posts by FTE: the share of @cost
+ * that @fte of @total_fte carries, rounded to the nearest penny. */
+CydMoney
+cyd_structure_share_of_cost (CydMoney cost,
+                             CydFte   fte,
+                             CydFte   total_fte)
+{
+  if (total_fte <= 0 || fte >= total_fte)
+    return cost;
+  /* Pence × ten-thousandths fits in 64 bits. */
+  return (cost * fte + total_fte / 2) / total_fte;
 }
 
 CydSpanBand

@@ -98,6 +98,11 @@ const CydStructureMetrics *cyd_structure_get_metrics   (CydStructure        *sel
 void                    cyd_structure_metrics_combine  (CydStructure       **structures,
                                                         guint                n,
                                                         CydStructureMetrics *out);
+void                    cyd_structure_metrics_set_spans (CydStructureMetrics *metrics,
+                                                        GArray              *spans);
+CydMoney                cyd_structure_share_of_cost    (CydMoney             cost,
+                                                        CydFte               fte,
+                                                        CydFte               total_fte);
 CydSpanBand             cyd_span_band                  (guint                reports);
 const char             *cyd_span_band_label            (CydSpanBand          band);
 

@@ -6,6 +6,7 @@
 
 #include "cyd.h"
 #include "cyd-collate.h"
+#include "cyd-generator.h"
 #include "cyd-private.h"
 
 /* A hand-built programme with known answers.
@@ -208,6 +209,102 @@ test_compare (void)
   g_assert_cmpint (cmp.merged.posts, ==, 0);
 }
 
+/* What cyd_structure_compare () must agree with: every structure loaded at
+ * its date and the figures combined. */
+static void
+compare_by_loading (CydStore               *store,
+                    const char             *as_at,
+                    CydStructureComparison *out)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) legacy = g_ptr_array_new ();
+  g_autoptr(GPtrArray) merged = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (store,
+                                               "SELECT date (min (p.established_from), '-1 day') FROM post p"
+                                               " JOIN directorate d ON d.id = p.directorate_id"
+                                               " WHERE d.kind = 'merged' AND p.established_from <= ?1",
+                                               &error);
+
+  g_assert_no_error (error);
+  memset (out, 0, sizeof *out);
+  sqlite3_bind_text (stmt, 1, as_at, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_strlcpy (out->legacy_as_at, cyd_stmt_text (stmt, 0) != NULL ? cyd_stmt_text (stmt, 0) : as_at,
+             sizeof out->legacy_as_at);
+  g_strlcpy (out->merged_as_at, as_at, sizeof out->merged_as_at);
+
+  all = cyd_structure_load_all (store, out->legacy_as_at, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (!cyd_structure_is_merged (all->pdata[i]))
+      g_ptr_array_add (legacy, all->pdata[i]);
+  cyd_structure_metrics_combine ((CydStructure **) legacy->pdata, legacy->len, &out->legacy);
+  out->n_legacy = legacy->len;
+
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = cyd_structure_load_all (store, as_at, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (cyd_structure_is_merged (all->pdata[i]))
+      g_ptr_array_add (merged, all->pdata[i]);
+  cyd_structure_metrics_combine ((CydStructure **) merged->pdata, merged->len, &out->merged);
+}
+
+static void
+assert_compare_agrees (CydStore   *store,
+                       const char *as_at)
+{
+  CydStructureComparison got, want;
+  g_autoptr(GError) error = NULL;
+
+  g_test_message ("comparing at %s", as_at);
+  g_assert_true (cyd_structure_compare (store, as_at, &got, &error));
+  g_assert_no_error (error);
+  compare_by_loading (store, as_at, &want);
+  g_assert_cmpstr (got.legacy_as_at, ==, want.legacy_as_at);
+  g_assert_cmpstr (got.merged_as_at, ==, want.merged_as_at);
+  g_assert_cmpuint (got.n_legacy, ==, want.n_legacy);
+  g_assert_cmpmem (&got.legacy, sizeof got.legacy, &want.legacy, sizeof want.legacy);
+  g_assert_cmpmem (&got.merged, sizeof got.merged, &want.merged, sizeof want.merged);
+}
+
+/* The comparison reads every table once rather than loading each
+ * structure: its figures must be the same, in a generated programme and
+ * in the fixture with a reporting loop and a holder in two structures. */
+static void
+test_compare_agrees (void)
+{
+  static const char *dates[] = { "2009-12-31", "2013-06-30", "2014-03-31", "2014-04-01", "2020-01-01",
+                                 "2025-04-01", "2026-03-31", "2026-04-01", "2027-04-01", "2031-01-01" };
+  g_autofree char *xml = g_build_filename (test_dir (), "generated.xml", NULL);
+  g_autofree char *path = g_build_filename (test_dir (), "generated.cyd", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (xml);
+  g_autoptr(CydStore) store = NULL;
+  g_autoptr(CydStore) looped = open_fixture ();
+  g_autoptr(CydImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cyd_generate_to_file (xml, 1500, 7, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  store = cyd_store_open (path, &error);
+  g_assert_no_error (error);
+  importer = cyd_importer_new (store);
+  g_assert_true (cyd_importer_import_file (importer, file, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    assert_compare_agrees (store, dates[i]);
+
+  /* B and E report to each other; Bob also holds Q in the merged one. */
+  g_assert_cmpint (sqlite3_exec (cyd_store_get_handle (looped),
+                                 "UPDATE post SET reports_to_id = 5 WHERE id = 2;"
+                                 "INSERT INTO assignment (person_id, post_id, fte) VALUES (2, 41, 2500);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    assert_compare_agrees (looped, dates[i]);
+}
+
 typedef struct {
   const char *as_at;
   guint       at_risk;
@@ -310,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/core/structure/tree", test_tree);
   g_test_add_func ("/core/structure/mapping-takes-effect", test_mapping_takes_effect);
   g_test_add_func ("/core/structure/compare", test_compare);
+  g_test_add_func ("/core/structure/compare-agrees", test_compare_agrees);
   g_test_add_func ("/core/structure/welsh-collation", test_welsh_collation);
   g_test_add_func ("/core/structure/welsh-collation-sql", test_welsh_collation_in_sql);
 
