@@ -21,16 +21,16 @@ pending_table (PendingKind what)
     }
 }
 
-static const char *
+static ImportSql
 pending_sql (PendingKind what)
 {
   switch (what)
     {
-    case PENDING_REPORTS_TO: return "UPDATE post SET reports_to_id = ?2 WHERE id = ?1";
-    case PENDING_PARENT: return "UPDATE service_line SET parent_id = ?2 WHERE id = ?1";
-    case PENDING_DOTTED_LINE: return "INSERT INTO post_dotted_line (post_id, manager_id) VALUES (?1, ?2)";
-    case PENDING_MAPPING: return "INSERT INTO post_mapping (post_id, target_id, method, effective) VALUES (?1, ?2, ?3, ?4)";
-    case PENDING_DEPENDENCY: return "INSERT INTO milestone_dependency (milestone_id, depends_on_id) VALUES (?1, ?2)";
+    case PENDING_REPORTS_TO: return SQL_SET_REPORTS_TO;
+    case PENDING_PARENT: return SQL_SET_PARENT;
+    case PENDING_DOTTED_LINE: return SQL_ADD_DOTTED_LINE;
+    case PENDING_MAPPING: return SQL_ADD_MAPPING;
+    case PENDING_DEPENDENCY: return SQL_ADD_DEPENDENCY;
     default: g_assert_not_reached ();
     }
 }
@@ -53,9 +53,7 @@ static gboolean
 is_merged_post (ImportRun *run,
                 gint64     post_id)
 {
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store,
-                                               "SELECT d.kind = 'merged' FROM post p JOIN directorate d ON d.id = p.directorate_id"
-                                               " WHERE p.id = ?", NULL);
+  g_autoptr(CydStmt) stmt = import_stmt (run, SQL_IS_MERGED_POST);
 
   if (stmt == NULL)
     return FALSE;
@@ -88,7 +86,7 @@ resolve_found (ImportRun     *run,
       return TRUE;
     }
 
-  stmt = cyd_store_prepare (run->store, pending_sql (p->what), NULL);
+  stmt = import_stmt (run, pending_sql (p->what));
   if (stmt == NULL)
     return TRUE;
   sqlite3_bind_int64 (stmt, 1, p->record_id);

@@ -5,497 +5,135 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cyd-date.h"
 #include "cyd-importer-private.h"
 #include "cyd-money.h"
 
-#define MAX_TEXT 4000
+/* Writing a checked record: found by its key and compared with what is
+ * stored, then inserted or updated with what the file gives. */
 
+static const char * const import_sql[N_IMPORT_SQL] = {
+  [SQL_LOOKUP_COUNCIL] = "SELECT id FROM council WHERE code = ?",
+  [SQL_LOOKUP_DIRECTORATE] = "SELECT id FROM directorate WHERE code = ?",
+  [SQL_LOOKUP_SERVICE_LINE] = "SELECT id FROM service_line WHERE code = ?",
+  [SQL_LOOKUP_POST] = "SELECT id FROM post WHERE code = ?",
+  [SQL_LOOKUP_SAVING] = "SELECT id FROM saving WHERE code = ?",
+  [SQL_LOOKUP_MILESTONE] = "SELECT id FROM milestone WHERE code = ?",
+  [SQL_LOOKUP_OWNER] = "SELECT p.id FROM person p JOIN council c ON c.id = p.employer_id"
+                       " WHERE c.code = ? AND p.employee_number = ?",
+  [SQL_OTHER_MERGED] = "SELECT code FROM directorate WHERE kind = 'merged' AND code <> ?",
+  [SQL_ADD_KEY] = "INSERT OR IGNORE INTO cyd_keys (kind, key) VALUES (?, ?)",
+  [SQL_ADD_PENDING] = "INSERT INTO cyd_pending (what, record_id, record_code, code, method, effective, line, col)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  [SQL_ADD_SEEN] = "INSERT OR IGNORE INTO cyd_seen (id) VALUES (?)",
+  [SQL_IS_MERGED_POST] = "SELECT d.kind = 'merged' FROM post p JOIN directorate d ON d.id = p.directorate_id"
+                         " WHERE p.id = ?",
+  [SQL_SET_REPORTS_TO] = "UPDATE post SET reports_to_id = ?2 WHERE id = ?1",
+  [SQL_SET_PARENT] = "UPDATE service_line SET parent_id = ?2 WHERE id = ?1",
+  [SQL_ADD_DOTTED_LINE] = "INSERT INTO post_dotted_line (post_id, manager_id) VALUES (?1, ?2)",
+  [SQL_ADD_MAPPING] = "INSERT INTO post_mapping (post_id, target_id, method, effective) VALUES (?1, ?2, ?3, ?4)",
+  [SQL_ADD_DEPENDENCY] = "INSERT INTO milestone_dependency (milestone_id, depends_on_id) VALUES (?1, ?2)",
+  [SQL_ADD_STAGE] = "INSERT INTO service_line_stage (service_line_id, stage, effective) VALUES (?1, ?2, ?3)",
+  [SQL_ADD_ASSIGNMENT] = "INSERT INTO assignment (person_id, post_id, fte, from_date, to_date)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [SQL_DELETE_STAGES] = "DELETE FROM service_line_stage WHERE service_line_id = ?",
+  [SQL_DELETE_DOTTED_LINES] = "DELETE FROM post_dotted_line WHERE post_id = ?",
+  [SQL_DELETE_MAPPINGS] = "DELETE FROM post_mapping WHERE post_id = ?",
+  [SQL_DELETE_ASSIGNMENTS] = "DELETE FROM assignment WHERE person_id = ?",
+  [SQL_DELETE_DEPENDENCIES] = "DELETE FROM milestone_dependency WHERE milestone_id = ?",
+  [SQL_STORED_STAGES] = "SELECT group_concat (x, char (30)) FROM (SELECT effective || char (31) || stage AS x"
+                        " FROM service_line_stage WHERE service_line_id = ?1 ORDER BY x)",
+  [SQL_STORED_DOTTED_LINES] = "SELECT group_concat (x, char (30)) FROM (SELECT m.code AS x FROM post_dotted_line d"
+                              " JOIN post m ON m.id = d.manager_id WHERE d.post_id = ?1 ORDER BY x)",
+  [SQL_STORED_MAPPINGS] = "SELECT group_concat (x, char (30)) FROM (SELECT t.code || char (31) || m.method"
+                          " || char (31) || m.effective AS x FROM post_mapping m JOIN post t ON t.id = m.target_id"
+                          " WHERE m.post_id = ?1 ORDER BY x)",
+  [SQL_STORED_ASSIGNMENTS] = "SELECT group_concat (x, char (30)) FROM (SELECT p.code || char (31) || a.fte"
+                             " || char (31) || coalesce (a.from_date, '') || char (31) || coalesce (a.to_date, '')"
+                             " AS x FROM assignment a JOIN post p ON p.id = a.post_id WHERE a.person_id = ?1"
+                             " ORDER BY x)",
+  [SQL_STORED_DEPENDENCIES] = "SELECT group_concat (x, char (30)) FROM (SELECT m.code AS x FROM milestone_dependency d"
+                              " JOIN milestone m ON m.id = d.depends_on_id WHERE d.milestone_id = ?1 ORDER BY x)",
+};
+
+/* The tables of children, in the order of ChildKind. */
+static const char * const child_tables[] = {
+  "service_line_stage", "post_dotted_line", "post_mapping", "assignment", "milestone_dependency",
+};
+
+G_STATIC_ASSERT (SQL_DELETE_STAGES + CHILD_DEPENDENCY == SQL_DELETE_DEPENDENCIES);
+G_STATIC_ASSERT (SQL_STORED_STAGES + CHILD_DEPENDENCY == SQL_STORED_DEPENDENCIES);
+G_STATIC_ASSERT (G_N_ELEMENTS (child_tables) == CHILD_DEPENDENCY + 1);
+
+/* The statement is the store's: reset it after use, as g_autoptr(CydStmt)
+ * does. */
+CydStmt *
+import_stmt (ImportRun *run,
+             ImportSql  which)
+{
+  if (run->stmts[which] == NULL)
+    run->stmts[which] = cyd_store_prepare (run->store, import_sql[which], NULL);
+  return run->stmts[which];
+}
+
+static gboolean
+table_is_empty (ImportRun  *run,
+                const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", table);
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store, sql, NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+}
 
 gboolean
 import_prepare_tables (ImportRun  *run,
                        GError    **error)
 {
-  return cyd_store_exec (run->store,
-                         "CREATE TEMP TABLE IF NOT EXISTS cyd_pending ("
-                         " seq INTEGER PRIMARY KEY, what INTEGER NOT NULL, record_id INTEGER NOT NULL,"
-                         " record_code TEXT, code TEXT NOT NULL, method TEXT, effective TEXT,"
-                         " line INTEGER, col INTEGER)", error) &&
-         cyd_store_exec (run->store, "CREATE TEMP TABLE IF NOT EXISTS cyd_seen (id INTEGER PRIMARY KEY)", error) &&
-         cyd_store_exec (run->store, "CREATE TEMP TABLE IF NOT EXISTS cyd_keys (kind INTEGER, key TEXT,"
-                                     " PRIMARY KEY (kind, key)) WITHOUT ROWID", error) &&
-         cyd_store_exec (run->store, "DELETE FROM cyd_keys", error) &&
-         cyd_store_exec (run->store, "DELETE FROM cyd_pending", error) &&
-         cyd_store_exec (run->store, "DELETE FROM cyd_seen", error);
-}
-
-gboolean
-import_check_code (const char *text)
-{
-  gsize len = strlen (text);
-
-  if (len < 1 || len > 32 || !g_ascii_isalnum (text[0]))
+  if (!cyd_store_exec (run->store,
+                       "CREATE TEMP TABLE IF NOT EXISTS cyd_pending ("
+                       " seq INTEGER PRIMARY KEY, what INTEGER NOT NULL, record_id INTEGER NOT NULL,"
+                       " record_code TEXT, code TEXT NOT NULL, method TEXT, effective TEXT,"
+                       " line INTEGER, col INTEGER)", error) ||
+      !cyd_store_exec (run->store, "CREATE TEMP TABLE IF NOT EXISTS cyd_seen (id INTEGER PRIMARY KEY)", error) ||
+      !cyd_store_exec (run->store, "CREATE TEMP TABLE IF NOT EXISTS cyd_keys (kind INTEGER, key TEXT,"
+                                   " PRIMARY KEY (kind, key)) WITHOUT ROWID", error) ||
+      !cyd_store_exec (run->store, "DELETE FROM cyd_keys", error) ||
+      !cyd_store_exec (run->store, "DELETE FROM cyd_pending", error) ||
+      !cyd_store_exec (run->store, "DELETE FROM cyd_seen", error))
     return FALSE;
-  for (gsize i = 1; i < len; i++)
-    if (!g_ascii_isalnum (text[i]) && text[i] != '.' && text[i] != '_' && text[i] != '-')
-      return FALSE;
+
+  /* A record of a table that was empty when the import began can only meet
+   * rows written by this import, under other keys: it is new. */
+  for (guint i = 0; i < cyd_n_record_defs; i++)
+    run->was_empty[g_bit_nth_lsf (cyd_record_defs[i].kind, -1)] = table_is_empty (run, cyd_record_defs[i].table);
+  for (guint kind = 0; kind < G_N_ELEMENTS (child_tables); kind++)
+    if (table_is_empty (run, child_tables[kind]))
+      run->empty_children |= 1u << kind;
+
+  run->write_stmts = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < N_ID_CACHES; i++)
+    run->ids[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->key = g_string_new (NULL);
   return TRUE;
 }
 
+/* Forgets what the run kept of the store: its statements and ids. */
 void
-import_note_failed (ImportRun  *run,
-                    const char *table,
-                    const char *code)
+import_clear_run (ImportRun *run)
 {
-  if (code != NULL)
-    g_hash_table_add (run->failed, g_strconcat (table, "\x1f", code, NULL));
-}
-
-/* A reference to a record that was itself refused is not reported again. */
-gboolean
-import_has_failed (ImportRun  *run,
-                   const char *table,
-                   const char *code)
-{
-  g_autofree char *key = g_strconcat (table, "\x1f", code, NULL);
-
-  return g_hash_table_contains (run->failed, key);
-}
-
-const char *
-import_kind_noun (const char *table)
-{
-  if (g_str_equal (table, "council"))
-    return C_("record", "council");
-  if (g_str_equal (table, "directorate"))
-    return C_("record", "directorate");
-  if (g_str_equal (table, "service_line"))
-    return C_("record", "service line");
-  if (g_str_equal (table, "post"))
-    return C_("record", "post");
-  if (g_str_equal (table, "milestone"))
-    return C_("record", "milestone");
-  return C_("record", "person");
-}
-
-static const char *
-find_attr (GPtrArray  *attrs,
-           const char *name)
-{
-  for (guint i = 0; i < attrs->len; i++)
+  memset (run->stmts, 0, sizeof run->stmts);
+  g_clear_pointer (&run->write_stmts, g_hash_table_unref);
+  for (guint i = 0; i < N_ID_CACHES; i++)
+    g_clear_pointer (&run->ids[i], g_hash_table_unref);
+  for (guint i = 0; i < CYD_N_RECORD_KINDS; i++)
     {
-      Attr *attr = g_ptr_array_index (attrs, i);
-      if (g_str_equal (attr->name, name))
-        return attr->value;
+      g_clear_pointer (&run->find_sql[i], g_free);
+      g_clear_pointer (&run->self_ref_sql[i], g_free);
     }
-  return NULL;
-}
-
-static char *record_key (const RecordDef *def,
-                         const Value     *values);
-
-/* Fixed SQL per table: this runs for every reference in a file. */
-static const char *
-lookup_sql (const char *table)
-{
-  static const char *const sql[][2] = {
-    { "council", "SELECT id FROM council WHERE code = ?" },
-    { "directorate", "SELECT id FROM directorate WHERE code = ?" },
-    { "service_line", "SELECT id FROM service_line WHERE code = ?" },
-    { "post", "SELECT id FROM post WHERE code = ?" },
-    { "saving", "SELECT id FROM saving WHERE code = ?" },
-    { "milestone", "SELECT id FROM milestone WHERE code = ?" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
-    if (g_str_equal (sql[i][0], table))
-      return sql[i][1];
-  g_assert_not_reached ();
-}
-
-gboolean
-import_lookup_code (ImportRun  *run,
-             const char *table,
-             const char *code,
-             gint64     *out_id)
-{
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store, lookup_sql (table), NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-  *out_id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-lookup_owner (ImportRun  *run,
-              const char *owner,
-              gint64     *out_id)
-{
-  const char *colon = strchr (owner, ':');
-  g_autofree char *employer = NULL;
-  g_autoptr(CydStmt) stmt = NULL;
-
-  if (colon == NULL)
-    return FALSE;
-  employer = g_strndup (owner, colon - owner);
-  stmt = cyd_store_prepare (run->store,
-                            "SELECT p.id FROM person p JOIN council c ON c.id = p.employer_id"
-                            " WHERE c.code = ? AND p.employee_number = ?", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, employer, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, colon + 1, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-  *out_id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-is_owner_form (const char *text)
-{
-  const char *colon = strchr (text, ':');
-  g_autofree char *employer = NULL;
-
-  if (colon == NULL)
-    return FALSE;
-  employer = g_strndup (text, colon - text);
-  return import_check_code (employer) && import_check_code (colon + 1);
-}
-
-static gboolean
-parse_int (const char *text,
-           gint64     *out)
-{
-  gint64 n = 0;
-
-  if (*text == '\0' || strlen (text) > 12)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      n = n * 10 + (*p - '0');
-    }
-  *out = n;
-  return TRUE;
-}
-
-/* Parses one attribute of a record or child; reports what is wrong with it. */
-static gboolean
-parse_field (ImportRun      *run,
-             const char     *element,
-             const FieldDef *field,
-             const char     *text,
-             int             line,
-             int             column,
-             Value          *value)
-{
-  int year;
-
-  value->present = TRUE;
-  value->text = text;
-
-  switch (field->type)
-    {
-    case FIELD_TEXT:
-      if (*text == '\0' || strlen (text) > MAX_TEXT)
-        {
-          import_problem (run, line, column, _("<%s>: “%s” must not be empty."), element, field->attr);
-          return FALSE;
-        }
-      return TRUE;
-
-    case FIELD_CODE:
-      if (!import_check_code (text))
-        {
-          import_problem (run, line, column,
-                          _("<%s>: “%s” must be 1 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit, not “%s”."),
-                          element, field->attr, text);
-          return FALSE;
-        }
-      return TRUE;
-
-    case FIELD_INT:
-      if (!parse_int (text, &value->number))
-        {
-          import_problem (run, line, column, _("<%s>: “%s” must be a whole number, not “%s”."),
-                          element, field->attr, text);
-          return FALSE;
-        }
-      return TRUE;
-
-    case FIELD_YEAR:
-      if (!cyd_year_parse (text, &year))
-        {
-          import_problem (run, line, column,
-                          _("<%s>: “%s” must be a financial year by its first calendar year, such as 2014, not “%s”."),
-                          element, field->attr, text);
-          return FALSE;
-        }
-      value->number = year;
-      return TRUE;
-
-    case FIELD_MONEY:
-      if (!cyd_money_parse (text, &value->number))
-        {
-          import_problem (run, line, column,
-                          _("<%s>: “%s” must be an amount in pounds such as 882000.50 (at most two decimals, no commas, under £10,000,000,000,000), not “%s”."),
-                          element, field->attr, text);
-          return FALSE;
-        }
-      return TRUE;
-
-    case FIELD_FTE:
-      if (!cyd_fte_parse (text, &value->number))
-        {
-          import_problem (run, line, column,
-                          _("<%s>: “%s” must be more than 0 and at most 1, with at most four decimals, not “%s”."),
-                          element, field->attr, text);
-          return FALSE;
-        }
-      return TRUE;
-
-    case FIELD_DATE:
-      if (!cyd_date_is_valid_iso (text))
-        {
-          import_problem (run, line, column,
-                          _("<%s>: “%s” must be a real date written YYYY-MM-DD, not “%s”."),
-                          element, field->attr, text);
-          return FALSE;
-        }
-      return TRUE;
-
-    case FIELD_ENUM:
-      if (!g_strv_contains (field->values, text))
-        {
-          g_autofree char *allowed = g_strjoinv (", ", (char **) field->values);
-          import_problem (run, line, column, _("<%s>: “%s” must be one of %s, not “%s”."),
-                          element, field->attr, allowed, text);
-          return FALSE;
-        }
-      return TRUE;
-
-    case FIELD_REF:
-    case FIELD_SELF_REF:
-      if (!import_check_code (text))
-        {
-          import_problem (run, line, column, _("<%s>: “%s” is not a valid code: “%s”."),
-                          element, field->attr, text);
-          return FALSE;
-        }
-      if (field->type == FIELD_REF && !import_lookup_code (run, field->ref_table, text, &value->number))
-        {
-          if (import_has_failed (run, field->ref_table, text))
-            return FALSE;
-          import_problem (run, line, column,
-                          _("<%s>: “%s” names the %s “%s”, which is neither in this file nor in the programme."),
-                          element, field->attr, import_kind_noun (field->ref_table), text);
-          return FALSE;
-        }
-      return TRUE;
-
-    case FIELD_OWNER:
-      if (!is_owner_form (text))
-        {
-          import_problem (run, line, column,
-                          _("<%s>: “%s” must be EMPLOYER:NUMBER, such as CAE:100234, not “%s”."),
-                          element, field->attr, text);
-          return FALSE;
-        }
-      if (!lookup_owner (run, text, &value->number))
-        {
-          if (import_has_failed (run, "person", text))
-            return FALSE;
-          import_problem (run, line, column,
-                          _("<%s>: “%s” names the person “%s”, who is neither in this file nor in the programme."),
-                          element, field->attr, text);
-          return FALSE;
-        }
-      return TRUE;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Checks the attributes of an element against its fields: unknown ones,
- * missing required ones, and each value. */
-static gboolean
-parse_fields (ImportRun      *run,
-              const char     *element,
-              const FieldDef *fields,
-              GPtrArray      *attrs,
-              int             line,
-              int             column,
-              Value          *values)
-{
-  gboolean ok = TRUE;
-  guint i = 0;
-
-  for (guint a = 0; a < attrs->len; a++)
-    {
-      Attr *attr = g_ptr_array_index (attrs, a);
-      gboolean known = FALSE;
-
-      for (const FieldDef *f = fields; f->attr != NULL; f++)
-        known |= g_str_equal (f->attr, attr->name);
-      if (!known)
-        {
-          import_problem (run, line, column, _("<%s> has an attribute “%s” that the format does not know."),
-                          element, attr->name);
-          ok = FALSE;
-        }
-    }
-
-  for (const FieldDef *f = fields; f->attr != NULL; f++, i++)
-    {
-      const char *text = find_attr (attrs, f->attr);
-
-      values[i].present = FALSE;
-      if (text == NULL)
-        {
-          if (f->flags & FIELD_REQUIRED)
-            {
-              import_problem (run, line, column, _("<%s> needs the attribute “%s”."), element, f->attr);
-              ok = FALSE;
-            }
-          continue;
-        }
-      ok &= parse_field (run, element, f, text, line, column, &values[i]);
-    }
-  return ok;
-}
-
-static guint
-n_fields (const FieldDef *fields)
-{
-  guint n = 0;
-
-  while (fields[n].attr != NULL)
-    n++;
-  return n;
-}
-
-static int
-field_index (const FieldDef *fields,
-             const char     *attr)
-{
-  for (int i = 0; fields[i].attr != NULL; i++)
-    if (g_str_equal (fields[i].attr, attr))
-      return i;
-  return -1;
-}
-
-static gboolean
-check_texts (ImportRun *run,
-             Record    *record,
-             const char *element,
-             const char *text_element,
-             char      **texts,
-             int        *lines,
-             gboolean    required)
-{
-  gboolean ok = TRUE;
-
-  if (text_element == NULL)
-    return TRUE;
-  if (required && texts[0] == NULL && texts[1] == NULL)
-    {
-      import_problem (run, record->line, record->column,
-                      _("<%s> needs a <%s> in English or Welsh."), element, text_element);
-      return FALSE;
-    }
-  for (guint i = 0; i < 2; i++)
-    if (texts[i] != NULL && (*g_strstrip (texts[i]) == '\0' || strlen (texts[i]) > MAX_TEXT))
-      {
-        import_problem (run, lines[i] > 0 ? lines[i] : record->line, 1,
-                        _("<%s>: its <%s> must not be empty."), element, text_element);
-        ok = FALSE;
-      }
-  return ok;
-}
-
-/* A key may appear once in a file. */
-static gboolean
-check_unique_in_file (ImportRun *run,
-                      Record    *record,
-                      Value     *values)
-{
-  g_autofree char *key = record_key (record->def, values);
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store,
-                                               "INSERT OR IGNORE INTO cyd_keys (kind, key) VALUES (?, ?)", NULL);
-
-  if (stmt == NULL)
-    return TRUE;
-  sqlite3_bind_int (stmt, 1, record->def->kind);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_DONE && sqlite3_changes (cyd_store_get_handle (run->store)) == 0)
-    {
-      import_problem (run, record->line, record->column,
-                      _("<%s> “%s” appears a second time in this file."), record->def->element, key);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The record's own rules, beyond each value's form. */
-static gboolean
-check_record_rules (ImportRun *run,
-                    Record    *record,
-                    Value     *values)
-{
-  const RecordDef *def = record->def;
-  gboolean ok = TRUE;
-
-  if (def->kind == CYD_KIND_DIRECTORATE)
-    {
-      const char *kind = values[1].text;
-
-      if (g_strcmp0 (kind, "legacy") == 0 && !values[2].present)
-        {
-          import_problem (run, record->line, record->column,
-                          _("<directorate> “%s”: a legacy directorate needs the attribute “council”."),
-                          values[0].text);
-          ok = FALSE;
-        }
-      if (g_strcmp0 (kind, "merged") == 0)
-        {
-          g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store,
-                                                       "SELECT code FROM directorate WHERE kind = 'merged' AND code <> ?",
-                                                       NULL);
-          if (stmt != NULL)
-            {
-              sqlite3_bind_text (stmt, 1, values[0].text, -1, SQLITE_TRANSIENT);
-              if (sqlite3_step (stmt) == SQLITE_ROW)
-                {
-                  import_problem (run, record->line, record->column,
-                                  _("<directorate> “%s”: the programme already has a merged directorate, “%s”; it can have only one."),
-                                  values[0].text, cyd_stmt_text (stmt, 0));
-                  ok = FALSE;
-                }
-            }
-        }
-    }
-
-  if (def->kind == CYD_KIND_POST)
-    {
-      int from = field_index (def->fields, "established-from");
-      int to = field_index (def->fields, "established-to");
-
-      if (values[from].present && values[to].present && strcmp (values[from].text, values[to].text) > 0)
-        {
-          import_problem (run, record->line, record->column,
-                          _("<post> “%s”: “established-to” comes before “established-from”."), values[0].text);
-          ok = FALSE;
-        }
-    }
-
-  return ok;
+  memset (run->was_empty, 0, sizeof run->was_empty);
+  run->empty_children = 0;
+  if (run->key != NULL)
+    g_string_free (g_steal_pointer (&run->key), TRUE);
 }
 
 static gboolean
@@ -530,7 +168,7 @@ bind_value (sqlite3_stmt   *stmt,
     case FIELD_CODE:
     case FIELD_DATE:
     case FIELD_ENUM:
-      sqlite3_bind_text (stmt, index, v->text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, index, v->text, -1, SQLITE_STATIC);
       break;
     default:
       sqlite3_bind_int64 (stmt, index, v->number);
@@ -576,58 +214,55 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+static gboolean
+has_children (Record         *record,
+              const ChildDef *child_def)
+{
+  for (guint i = 0; i < record->children->len; i++)
+    if (g_array_index (record->children, Child, i).def == child_def)
+      return TRUE;
+  return FALSE;
+}
+
+/* The record's children of one kind as a string that compares with the
+ * stored ones (see SQL_STORED_STAGES and the next ones). */
 static char *
 canonical_file_children (Record         *record,
-                         const ChildDef *child_def,
-                         gboolean       *any)
+                         const ChildDef *child_def)
 {
   g_autoptr(GPtrArray) tuples = g_ptr_array_new_with_free_func (g_free);
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < record->children->len; i++)
     {
-      Child *child = g_ptr_array_index (record->children, i);
-      const char *fte;
+      Child *child = &g_array_index (record->children, Child, i);
+      const Value *v = child->values;
 
       if (child->def != child_def)
         continue;
       switch (child_def->kind)
         {
         case CHILD_STAGE:
-          g_ptr_array_add (tuples, g_strdup_printf ("%s\x1f%s", find_attr (child->attrs, "effective"),
-                                                    find_attr (child->attrs, "stage")));
+          g_ptr_array_add (tuples, g_strdup_printf ("%s\x1f%s", v[1].text, v[0].text));
           break;
         case CHILD_DOTTED_LINE:
-          g_ptr_array_add (tuples, g_strdup (find_attr (child->attrs, "post")));
+        case CHILD_DEPENDENCY:
+          g_ptr_array_add (tuples, g_strdup (v[0].text));
           break;
         case CHILD_MAPPING:
-          g_ptr_array_add (tuples, g_strdup_printf ("%s\x1f%s\x1f%s", find_attr (child->attrs, "post"),
-                                                    find_attr (child->attrs, "method"),
-                                                    find_attr (child->attrs, "effective")));
+          g_ptr_array_add (tuples, g_strdup_printf ("%s\x1f%s\x1f%s", v[0].text, v[1].text, v[2].text));
           break;
         case CHILD_ASSIGNMENT:
-          {
-            CydFte value = CYD_FTE_ONE;
-            const char *from = find_attr (child->attrs, "from");
-            const char *to = find_attr (child->attrs, "to");
-
-            fte = find_attr (child->attrs, "fte");
-            if (fte != NULL)
-              cyd_fte_parse (fte, &value);
-            g_ptr_array_add (tuples, g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s\x1f%s",
-                                                      find_attr (child->attrs, "post"), value,
-                                                      from ? from : "", to ? to : ""));
-          }
-          break;
-        case CHILD_DEPENDENCY:
-          g_ptr_array_add (tuples, g_strdup (find_attr (child->attrs, "milestone")));
+          g_ptr_array_add (tuples, g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%s\x1f%s", v[0].text,
+                                                    v[1].present ? v[1].number : CYD_FTE_ONE,
+                                                    v[2].present ? v[2].text : "",
+                                                    v[3].present ? v[3].text : ""));
           break;
         default:
           g_assert_not_reached ();
         }
     }
 
-  *any = tuples->len > 0;
   g_ptr_array_sort (tuples, compare_strings);
   for (guint i = 0; i < tuples->len; i++)
     {
@@ -638,61 +273,21 @@ canonical_file_children (Record         *record,
   return g_string_free (s, FALSE);
 }
 
-static const char *
-stored_children_sql (ChildKind kind)
-{
-  switch (kind)
-    {
-    case CHILD_STAGE:
-      return "SELECT group_concat (x, char (30)) FROM (SELECT effective || char (31) || stage AS x"
-             " FROM service_line_stage WHERE service_line_id = ?1 ORDER BY x)";
-    case CHILD_DOTTED_LINE:
-      return "SELECT group_concat (x, char (30)) FROM (SELECT m.code AS x FROM post_dotted_line d"
-             " JOIN post m ON m.id = d.manager_id WHERE d.post_id = ?1 ORDER BY x)";
-    case CHILD_MAPPING:
-      return "SELECT group_concat (x, char (30)) FROM (SELECT t.code || char (31) || m.method || char (31) || m.effective AS x"
-             " FROM post_mapping m JOIN post t ON t.id = m.target_id WHERE m.post_id = ?1 ORDER BY x)";
-    case CHILD_ASSIGNMENT:
-      return "SELECT group_concat (x, char (30)) FROM (SELECT p.code || char (31) || a.fte || char (31)"
-             " || coalesce (a.from_date, '') || char (31) || coalesce (a.to_date, '') AS x"
-             " FROM assignment a JOIN post p ON p.id = a.post_id WHERE a.person_id = ?1 ORDER BY x)";
-    case CHILD_DEPENDENCY:
-      return "SELECT group_concat (x, char (30)) FROM (SELECT m.code AS x FROM milestone_dependency d"
-             " JOIN milestone m ON m.id = d.depends_on_id WHERE d.milestone_id = ?1 ORDER BY x)";
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *
-delete_children_sql (ChildKind kind)
-{
-  switch (kind)
-    {
-    case CHILD_STAGE: return "DELETE FROM service_line_stage WHERE service_line_id = ?";
-    case CHILD_DOTTED_LINE: return "DELETE FROM post_dotted_line WHERE post_id = ?";
-    case CHILD_MAPPING: return "DELETE FROM post_mapping WHERE post_id = ?";
-    case CHILD_ASSIGNMENT: return "DELETE FROM assignment WHERE person_id = ?";
-    case CHILD_DEPENDENCY: return "DELETE FROM milestone_dependency WHERE milestone_id = ?";
-    default: g_assert_not_reached ();
-    }
-}
-
 static gboolean
 children_differ (ImportRun      *run,
                  Record         *record,
                  const ChildDef *child_def,
-                 gint64          id,
-                 gboolean       *any)
+                 gint64          id)
 {
-  g_autofree char *file = canonical_file_children (record, child_def, any);
+  g_autofree char *file = NULL;
   g_autoptr(CydStmt) stmt = NULL;
 
-  if (!*any)
+  if (!has_children (record, child_def))
     return FALSE;   /* left out: the stored children stay */
   if (id == 0)
     return TRUE;
-  stmt = cyd_store_prepare (run->store, stored_children_sql (child_def->kind), NULL);
+  file = canonical_file_children (record, child_def);
+  stmt = import_stmt (run, SQL_STORED_STAGES + child_def->kind);
   if (stmt == NULL)
     return TRUE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -717,15 +312,13 @@ add_pending (ImportRun   *run,
 
   if (import_resolve_now (run, &pending))
     return TRUE;
-  stmt = cyd_store_prepare (run->store,
-                            "INSERT INTO cyd_pending (what, record_id, record_code, code, method, effective, line, col)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", NULL);
+  stmt = import_stmt (run, SQL_ADD_PENDING);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, what);
   sqlite3_bind_int64 (stmt, 2, record_id);
   cyd_stmt_bind_text_or_null (stmt, 3, record_code);
-  sqlite3_bind_text (stmt, 4, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, code, -1, SQLITE_STATIC);
   cyd_stmt_bind_text_or_null (stmt, 5, method);
   cyd_stmt_bind_text_or_null (stmt, 6, effective);
   sqlite3_bind_int (stmt, 7, line);
@@ -744,153 +337,115 @@ report_sqlite_refusal (ImportRun  *run,
                   element, key, sqlite3_errmsg (cyd_store_get_handle (run->store)));
 }
 
-/* Writes the children that resolve now and queues the rest. */
+static gboolean
+write_child (ImportRun      *run,
+             const ChildDef *child_def,
+             const Child    *child,
+             gint64          id,
+             const char     *key)
+{
+  const Value *v = child->values;
+  g_autoptr(CydStmt) stmt = NULL;
+
+  switch (child_def->kind)
+    {
+    case CHILD_DOTTED_LINE:
+      add_pending (run, PENDING_DOTTED_LINE, id, key, v[0].text, NULL, NULL, child->line, child->column);
+      return TRUE;
+    case CHILD_MAPPING:
+      add_pending (run, PENDING_MAPPING, id, key, v[0].text, v[1].text, v[2].text, child->line, child->column);
+      return TRUE;
+    case CHILD_DEPENDENCY:
+      add_pending (run, PENDING_DEPENDENCY, id, key, v[0].text, NULL, NULL, child->line, child->column);
+      return TRUE;
+    case CHILD_STAGE:
+      stmt = import_stmt (run, SQL_ADD_STAGE);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, v[0].text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, v[1].text, -1, SQLITE_STATIC);
+      break;
+    case CHILD_ASSIGNMENT:
+      /* the post was looked up when the record was checked */
+      stmt = import_stmt (run, SQL_ADD_ASSIGNMENT);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, v[0].number);
+      sqlite3_bind_int64 (stmt, 3, v[1].present ? v[1].number : CYD_FTE_ONE);
+      cyd_stmt_bind_text_or_null (stmt, 4, v[2].present ? v[2].text : NULL);
+      cyd_stmt_bind_text_or_null (stmt, 5, v[3].present ? v[3].text : NULL);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      report_sqlite_refusal (run, child->line, child->column, child_def->element, key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Replaces the stored children of one kind with the file's: the ones that
+ * resolve now are written, the rest queued. A new record of a table of
+ * children that was empty has none to delete. */
 static gboolean
 write_children (ImportRun      *run,
                 Record         *record,
                 const ChildDef *child_def,
                 gint64          id,
+                gboolean        is_new,
                 const char     *key)
 {
-  g_autoptr(CydStmt) del = cyd_store_prepare (run->store, delete_children_sql (child_def->kind), NULL);
+  if (!is_new || !(run->empty_children & (1u << child_def->kind)))
+    {
+      g_autoptr(CydStmt) del = import_stmt (run, SQL_DELETE_STAGES + child_def->kind);
 
-  if (del == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (del, 1, id);
-  if (sqlite3_step (del) != SQLITE_DONE)
-    return FALSE;
+      if (del == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (del, 1, id);
+      if (sqlite3_step (del) != SQLITE_DONE)
+        return FALSE;
+    }
 
   for (guint i = 0; i < record->children->len; i++)
     {
-      Child *child = g_ptr_array_index (record->children, i);
-      const char *post = find_attr (child->attrs, "post");
-      g_autoptr(CydStmt) stmt = NULL;
-      const char *sql = NULL;
+      const Child *child = &g_array_index (record->children, Child, i);
 
-      if (child->def != child_def)
-        continue;
-
-      switch (child_def->kind)
-        {
-        case CHILD_STAGE:
-          sql = "INSERT INTO service_line_stage (service_line_id, stage, effective) VALUES (?1, ?2, ?3)";
-          break;
-        case CHILD_ASSIGNMENT:
-          sql = "INSERT INTO assignment (person_id, post_id, fte, from_date, to_date) VALUES (?1, ?2, ?3, ?4, ?5)";
-          break;
-        case CHILD_DOTTED_LINE:
-          add_pending (run, PENDING_DOTTED_LINE, id, key, post, NULL, NULL, child->line, child->column);
-          continue;
-        case CHILD_MAPPING:
-          add_pending (run, PENDING_MAPPING, id, key, post, find_attr (child->attrs, "method"),
-                       find_attr (child->attrs, "effective"), child->line, child->column);
-          continue;
-        case CHILD_DEPENDENCY:
-          add_pending (run, PENDING_DEPENDENCY, id, key, find_attr (child->attrs, "milestone"),
-                       NULL, NULL, child->line, child->column);
-          continue;
-        default:
-          g_assert_not_reached ();
-        }
-
-      stmt = cyd_store_prepare (run->store, sql, NULL);
-      if (stmt == NULL)
+      if (child->def == child_def && !write_child (run, child_def, child, id, key))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (child_def->kind == CHILD_STAGE)
-        {
-          sqlite3_bind_text (stmt, 2, find_attr (child->attrs, "stage"), -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 3, find_attr (child->attrs, "effective"), -1, SQLITE_TRANSIENT);
-        }
-      else
-        {
-          CydFte fte = CYD_FTE_ONE;
-          gint64 post_id = 0;
-          const char *fte_text = find_attr (child->attrs, "fte");
-
-          import_lookup_code (run, "post", post, &post_id);
-          if (fte_text != NULL)
-            cyd_fte_parse (fte_text, &fte);
-          sqlite3_bind_int64 (stmt, 2, post_id);
-          sqlite3_bind_int64 (stmt, 3, fte);
-          cyd_stmt_bind_text_or_null (stmt, 4, find_attr (child->attrs, "from"));
-          cyd_stmt_bind_text_or_null (stmt, 5, find_attr (child->attrs, "to"));
-        }
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          report_sqlite_refusal (run, child->line, child->column, child_def->element, key);
-          return FALSE;
-        }
     }
   return TRUE;
-}
-
-static gboolean
-check_children (ImportRun *run,
-                Record    *record)
-{
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < record->children->len; i++)
-    {
-      Child *child = g_ptr_array_index (record->children, i);
-      guint n = n_fields (child->def->fields);
-      g_autofree Value *values = g_new0 (Value, n);
-
-      if (!parse_fields (run, child->def->element, child->def->fields, child->attrs,
-                         child->line, child->column, values))
-        {
-          ok = FALSE;
-          continue;
-        }
-      if (child->def->kind == CHILD_ASSIGNMENT && values[2].present && values[3].present &&
-          strcmp (values[2].text, values[3].text) > 0)
-        {
-          import_problem (run, child->line, child->column,
-                          _("<assignment>: “to” comes before “from”."));
-          ok = FALSE;
-        }
-    }
-  return ok;
-}
-
-static char *
-record_key (const RecordDef *def,
-            const Value     *values)
-{
-  GString *s = g_string_new (NULL);
-  guint i = 0;
-
-  for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
-    if (f->flags & FIELD_KEY)
-      {
-        if (s->len > 0)
-          g_string_append_c (s, def->kind == CYD_KIND_STAFF ? ':' : '/');
-        g_string_append (s, values[i].text);
-      }
-  if (def->kind == CYD_KIND_STAFF)
-    {
-      /* employer:number reads as people write it */
-      g_auto(GStrv) parts = g_strsplit (s->str, ":", 2);
-      g_string_printf (s, "%s:%s", parts[1], parts[0]);
-    }
-  return g_string_free (s, FALSE);
 }
 
 static void
 mark_bad (ImportRun *run,
           Record    *record)
 {
+  const RecordDef *def = record->def;
   BadRange range = { record->line, MAX (record->line, record->end_line) };
-  const char *code = find_attr (record->attrs, record->def->kind == CYD_KIND_STAFF ? "employee-number" : "code");
+  const char *code = NULL;
 
-  if (record->def->kind == CYD_KIND_STAFF)
+  if (run->optimistic)
     {
-      g_autofree char *owner = g_strdup_printf ("%s:%s", find_attr (record->attrs, "employer"), code);
+      import_give_up (run);
+      return;
+    }
+
+  for (guint i = 0; def->fields[i].attr != NULL; i++)
+    if (g_str_equal (def->fields[i].attr, def->kind == CYD_KIND_STAFF ? "employee-number" : "code"))
+      code = record->attrs[i];
+
+  if (def->kind == CYD_KIND_STAFF)
+    {
+      g_autofree char *owner = g_strdup_printf ("%s:%s", record->attrs[1], code);
       import_note_failed (run, "person", owner);
     }
   else
-    import_note_failed (run, record->def->table, code);
+    import_note_failed (run, def->table, code);
 
   g_array_append_val (run->bad_ranges, range);
 }
@@ -922,18 +477,20 @@ find_and_compare (ImportRun       *run,
                   char           **texts2,
                   gboolean        *differs)
 {
-  char **sql = &run->find_sql[g_bit_nth_lsf (def->kind, -1)];
+  guint kind = g_bit_nth_lsf (def->kind, -1);
+  char **sql = &run->find_sql[kind];
   g_autoptr(CydStmt) stmt = NULL;
   guint i = 0, key_index = 1;
   int col = 1;
   gint64 id;
 
+  if (run->was_empty[kind])
+    return 0;
   if (*sql == NULL)
     *sql = find_sql (def);
   stmt = cyd_store_prepare (run->store, *sql, NULL);
   if (stmt == NULL)
     return -1;
-  key_index = 1;
   for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
     if (f->flags & FIELD_KEY)
       bind_value (stmt, key_index++, f, &values[i]);
@@ -970,16 +527,116 @@ self_ref_differs (ImportRun      *run,
                   gint64          id,
                   const char     *code)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT t.code FROM %s s LEFT JOIN %s t ON t.id = s.%s WHERE s.id = ?",
-                                          def->table, f->ref_table, f->column);
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store, sql, NULL);
+  char **sql = &run->self_ref_sql[g_bit_nth_lsf (def->kind, -1)];
+  g_autoptr(CydStmt) stmt = NULL;
 
+  /* a record has at most one such field */
+  if (*sql == NULL)
+    *sql = g_strdup_printf ("SELECT t.code FROM %s s LEFT JOIN %s t ON t.id = s.%s WHERE s.id = ?",
+                            def->table, f->ref_table, f->column);
+  stmt = cyd_store_prepare (run->store, *sql, NULL);
   if (stmt == NULL)
     return TRUE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return TRUE;
   return g_strcmp0 (cyd_stmt_text (stmt, 0), code) != 0;
+}
+
+static gboolean
+writes_field (const FieldDef *f,
+              const Value    *v)
+{
+  return (f->type != FIELD_SELF_REF || v->resolved) && v->present;
+}
+
+/* The record's four texts: name or title in English and Welsh, then
+ * description or note. */
+static const char *
+text_at (const RecordDef  *def,
+         char            **texts,
+         char            **texts2,
+         guint             t,
+         const char      **column)
+{
+  *column = t < 2 ? def->text_column : def->text2_column;
+  return t < 2 ? texts[t] : texts2[t - 2];
+}
+
+static char *
+write_sql (const RecordDef  *def,
+           const Value      *values,
+           char            **texts,
+           char            **texts2,
+           gboolean          update)
+{
+  GString *sql = g_string_new (NULL);
+  g_autoptr(GString) params = g_string_new (NULL);
+  gboolean first = TRUE;
+  guint i = 0;
+
+  g_string_printf (sql, update ? "UPDATE %s SET " : "INSERT INTO %s (", def->table);
+  for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
+    if (writes_field (f, &values[i]))
+      {
+        g_string_append_printf (sql, "%s%s%s", first ? "" : ", ", f->column, update ? " = ?" : "");
+        g_string_append_printf (params, "%s?", first ? "" : ", ");
+        first = FALSE;
+      }
+  for (guint t = 0; t < 4; t++)
+    {
+      const char *column;
+
+      if (text_at (def, texts, texts2, t, &column) != NULL && column != NULL)
+        {
+          g_string_append_printf (sql, ", %s_%s%s", column, text_column_suffix (t % 2), update ? " = ?" : "");
+          g_string_append (params, ", ?");
+        }
+    }
+  if (update)
+    g_string_append (sql, " WHERE id = ?");
+  else
+    g_string_append_printf (sql, ") VALUES (%s)", params->str);
+  return g_string_free (sql, FALSE);
+}
+
+/* Only the attributes the file gives are written: the rest keep their
+ * stored values (or the schema's defaults for a new record). One statement
+ * per kind and set of columns, made once per import. */
+static CydStmt *
+write_stmt (ImportRun        *run,
+            const RecordDef  *def,
+            const Value      *values,
+            char            **texts,
+            char            **texts2,
+            gboolean          update)
+{
+  guint mask = 0, i = 0;
+  gpointer key;
+  CydStmt *stmt;
+
+  for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
+    if (writes_field (f, &values[i]))
+      mask |= 1u << i;
+  for (guint t = 0; t < 4; t++)
+    {
+      const char *column;
+
+      if (text_at (def, texts, texts2, t, &column) != NULL && column != NULL)
+        mask |= 1u << (MAX_FIELDS + t);
+    }
+  key = GUINT_TO_POINTER (mask | (update ? 1u << 20 : 0) | (guint) g_bit_nth_lsf (def->kind, -1) << 21);
+
+  stmt = g_hash_table_lookup (run->write_stmts, key);
+  if (stmt == NULL)
+    {
+      g_autofree char *sql = write_sql (def, values, texts, texts2, update);
+
+      stmt = cyd_store_prepare (run->store, sql, NULL);
+      if (stmt != NULL)
+        g_hash_table_insert (run->write_stmts, key, stmt);
+    }
+  return stmt;
 }
 
 static gint64
@@ -990,74 +647,22 @@ insert_or_update (ImportRun       *run,
                   char           **texts2,
                   gint64           id)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(CydStmt) stmt = NULL;
+  g_autoptr(CydStmt) stmt = write_stmt (run, def, values, texts, texts2, id != 0);
   guint i = 0;
   int param = 1;
-  gboolean first = TRUE;
 
-  /* Only the attributes the file gives are written: the rest keep their
-   * stored values (or the schema's defaults for a new record). */
-  if (id == 0)
-    {
-      g_autoptr(GString) params = g_string_new (NULL);
-
-      g_string_printf (sql, "INSERT INTO %s (", def->table);
-      for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
-        if ((f->type != FIELD_SELF_REF || values[i].resolved) && values[i].present)
-          {
-            g_string_append_printf (sql, "%s%s", first ? "" : ", ", f->column);
-            g_string_append_printf (params, "%s?", first ? "" : ", ");
-            first = FALSE;
-          }
-      for (guint t = 0; t < 4; t++)
-        {
-          char *text = t < 2 ? texts[t] : texts2[t - 2];
-          const char *column = t < 2 ? def->text_column : def->text2_column;
-
-          if (column != NULL && text != NULL)
-            {
-              g_string_append_printf (sql, ", %s_%s", column, text_column_suffix (t % 2));
-              g_string_append (params, ", ?");
-            }
-        }
-      g_string_append_printf (sql, ") VALUES (%s)", params->str);
-    }
-  else
-    {
-      g_string_printf (sql, "UPDATE %s SET ", def->table);
-      for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
-        if ((f->type != FIELD_SELF_REF || values[i].resolved) && values[i].present)
-          {
-            g_string_append_printf (sql, "%s%s = ?", first ? "" : ", ", f->column);
-            first = FALSE;
-          }
-      for (guint t = 0; t < 4; t++)
-        {
-          char *text = t < 2 ? texts[t] : texts2[t - 2];
-          const char *column = t < 2 ? def->text_column : def->text2_column;
-
-          if (column != NULL && text != NULL)
-            g_string_append_printf (sql, ", %s_%s = ?", column, text_column_suffix (t % 2));
-        }
-      g_string_append (sql, " WHERE id = ?");
-    }
-
-  stmt = cyd_store_prepare (run->store, sql->str, NULL);
   if (stmt == NULL)
     return -1;
-
-  i = 0;
   for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
-    if ((f->type != FIELD_SELF_REF || values[i].resolved) && values[i].present)
+    if (writes_field (f, &values[i]))
       bind_value (stmt, param++, f, &values[i]);
   for (guint t = 0; t < 4; t++)
     {
-      char *text = t < 2 ? texts[t] : texts2[t - 2];
-      const char *column = t < 2 ? def->text_column : def->text2_column;
+      const char *column;
+      const char *text = text_at (def, texts, texts2, t, &column);
 
       if (column != NULL && text != NULL)
-        sqlite3_bind_text (stmt, param++, text, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, param++, text, -1, SQLITE_STATIC);
     }
   if (id != 0)
     sqlite3_bind_int64 (stmt, param++, id);
@@ -1081,35 +686,62 @@ resolve_self_refs (ImportRun       *run,
       values[i].resolved = import_lookup_code (run, f->ref_table, values[i].text, &values[i].number);
 }
 
+/* A section begins; the staff section may be a snapshot of an employer's
+ * staff. */
+void
+import_start_section (ImportRun       *run,
+                      const RecordDef *def,
+                      const char      *employer,
+                      gboolean         snapshot,
+                      int              line,
+                      int              column)
+{
+  g_autoptr(CydStmt) stmt = NULL;
+
+  run->snapshot_employer = 0;
+  if (def == NULL || def->kind != CYD_KIND_STAFF || !snapshot)
+    return;
+
+  stmt = import_stmt (run, SQL_LOOKUP_COUNCIL);
+  run->snapshot_line = line;
+  run->snapshot_column = column;
+  if (employer == NULL)
+    import_problem (run, line, column, _("<staff>: a snapshot needs the attribute “employer”."));
+  else if (run->as_at == NULL)
+    import_problem (run, line, column,
+                    _("<staff>: a snapshot needs the date it describes, in the “as-at” attribute of <cyd>."));
+  else if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, employer, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        run->snapshot_employer = sqlite3_column_int64 (stmt, 0);
+      else
+        import_problem (run, line, column,
+                        _("<staff>: the employer “%s” is neither in this file nor in the programme."),
+                        employer);
+    }
+}
+
 void
 import_write_record (ImportRun *run,
                      Record    *record)
 {
   const RecordDef *def = record->def;
-  guint n = n_fields (def->fields);
-  g_autofree Value *values = g_new0 (Value, n);
-  g_autofree char *key = NULL;
+  Value values[MAX_FIELDS] = { { 0 } };
+  const char *key;
   CydImportCounts *counts = import_counts (run, def->kind);
-  gboolean ok, differs = FALSE;
-  gint64 id;
+  gboolean differs = FALSE;
+  gint64 id, written;
   guint i;
 
-  ok = parse_fields (run, def->element, def->fields, record->attrs, record->line, record->column, values);
-  ok &= check_texts (run, record, def->element, def->text_element, record->text, record->text_line, TRUE);
-  ok &= check_texts (run, record, def->element, def->text2_element, record->text2, record->text_line + 2, FALSE);
-  if (ok)
-    ok = check_unique_in_file (run, record, values);
-  ok &= check_children (run, record);
-  ok &= !record->bad;
-  if (ok)
-    ok = check_record_rules (run, record, values);
-  if (!ok)
+  if (!import_check_record (run, record, values))
     {
       mark_bad (run, record);
       return;
     }
 
-  key = record_key (def, values);
+  /* run->key holds it until the next record */
+  key = import_record_key (run, def, values);
   id = find_and_compare (run, def, values, record->text, record->text2, &differs);
   if (id < 0)
     {
@@ -1125,16 +757,13 @@ import_write_record (ImportRun *run,
       differs = TRUE;
 
   for (const ChildDef *c = def->children; c != NULL && c->element != NULL; c++)
-    {
-      gboolean any;
-      if (children_differ (run, record, c, id, &any))
-        differs = TRUE;
-    }
+    if (children_differ (run, record, c, id))
+      differs = TRUE;
 
-  if (id == 0 || differs)
+  if (id != 0 && !differs)
+    counts->unchanged++;
+  else
     {
-      gint64 written;
-
       if (id == 0)
         resolve_self_refs (run, def, values);
       written = insert_or_update (run, def, values, record->text, record->text2, id);
@@ -1149,32 +778,26 @@ import_write_record (ImportRun *run,
         counts->added++;
       else
         counts->changed++;
-      id = written;
 
       i = 0;
       for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
         if (f->type == FIELD_SELF_REF && values[i].present && !values[i].resolved)
           add_pending (run, def->kind == CYD_KIND_POST ? PENDING_REPORTS_TO : PENDING_PARENT,
-                       id, key, values[i].text, NULL, NULL, record->line, record->column);
+                       written, key, values[i].text, NULL, NULL, record->line, record->column);
 
       for (const ChildDef *c = def->children; c != NULL && c->element != NULL; c++)
-        {
-          gboolean any;
-          g_autofree char *canon = canonical_file_children (record, c, &any);
-
-          if (any && !write_children (run, record, c, id, key))
-            {
-              mark_bad (run, record);
-              return;
-            }
-        }
+        if (has_children (record, c) && !write_children (run, record, c, written, id == 0, key))
+          {
+            mark_bad (run, record);
+            return;
+          }
+      id = written;
     }
-  else
-    counts->unchanged++;
 
   if (def->kind == CYD_KIND_STAFF && run->snapshot_employer != 0)
     {
-      g_autoptr(CydStmt) seen = cyd_store_prepare (run->store, "INSERT OR IGNORE INTO cyd_seen (id) VALUES (?)", NULL);
+      g_autoptr(CydStmt) seen = import_stmt (run, SQL_ADD_SEEN);
+
       if (seen != NULL)
         {
           sqlite3_bind_int64 (seen, 1, id);
@@ -1182,4 +805,3 @@ import_write_record (ImportRun *run,
         }
     }
 }
-
