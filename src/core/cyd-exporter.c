@@ -27,65 +27,70 @@ record_order (CydKind kind)
     }
 }
 
-static const char *
-child_sql (ChildKind kind)
+/* How a record's children are read: all of a section's at once, in the
+ * order of their records, so one query serves the whole section. */
+typedef struct {
+  const char *columns;
+  const char *from;
+  const char *record_id;   /* the column naming the child's record */
+  const char *order;       /* among one record's children */
+} ChildQuery;
+
+static const ChildQuery *
+child_query (ChildKind kind)
 {
+  static const ChildQuery stage = {
+    "c.stage, c.effective", "service_line_stage c", "c.service_line_id", "c.effective"
+  };
+  static const ChildQuery dotted_line = {
+    "m.code", "post_dotted_line c JOIN post m ON m.id = c.manager_id", "c.post_id", "m.code"
+  };
+  static const ChildQuery mapping = {
+    "m.code, c.method, c.effective", "post_mapping c JOIN post m ON m.id = c.target_id", "c.post_id", "m.code"
+  };
+  static const ChildQuery assignment = {
+    "p.code, c.fte, c.from_date, c.to_date", "assignment c JOIN post p ON p.id = c.post_id", "c.person_id",
+    "p.code, c.from_date, c.to_date, c.fte"
+  };
+  static const ChildQuery dependency = {
+    "m.code", "milestone_dependency c JOIN milestone m ON m.id = c.depends_on_id", "c.milestone_id", "m.code"
+  };
+
   switch (kind)
     {
-    case CHILD_STAGE:
-      return "SELECT stage, effective FROM service_line_stage WHERE service_line_id = ? ORDER BY effective";
-    case CHILD_DOTTED_LINE:
-      return "SELECT m.code FROM post_dotted_line d JOIN post m ON m.id = d.manager_id WHERE d.post_id = ? ORDER BY m.code";
-    case CHILD_MAPPING:
-      return "SELECT t.code, m.method, m.effective FROM post_mapping m JOIN post t ON t.id = m.target_id"
-             " WHERE m.post_id = ? ORDER BY t.code";
-    case CHILD_ASSIGNMENT:
-      return "SELECT p.code, a.fte, a.from_date, a.to_date FROM assignment a JOIN post p ON p.id = a.post_id"
-             " WHERE a.person_id = ? ORDER BY p.code, a.from_date, a.to_date, a.fte";
-    case CHILD_DEPENDENCY:
-      return "SELECT m.code FROM milestone_dependency d JOIN milestone m ON m.id = d.depends_on_id"
-             " WHERE d.milestone_id = ? ORDER BY m.code";
-    default:
-      g_assert_not_reached ();
+    case CHILD_STAGE: return &stage;
+    case CHILD_DOTTED_LINE: return &dotted_line;
+    case CHILD_MAPPING: return &mapping;
+    case CHILD_ASSIGNMENT: return &assignment;
+    case CHILD_DEPENDENCY: return &dependency;
+    default: g_assert_not_reached ();
     }
 }
 
+/* The field's value as a column of the section's query; a reference is
+ * read through a join, aliased by the field's index @i. */
 static char *
-field_expr (const FieldDef *f)
+field_expr (const FieldDef *f,
+            guint           i,
+            GString        *joins)
 {
   switch (f->type)
     {
     case FIELD_REF:
     case FIELD_SELF_REF:
-      return g_strdup_printf ("(SELECT r.code FROM %s r WHERE r.id = t.%s)", f->ref_table, f->column);
+      g_string_append_printf (joins, " LEFT JOIN %s r%u ON r%u.id = t.%s", f->ref_table, i, i, f->column);
+      return g_strdup_printf ("r%u.code", i);
     case FIELD_OWNER:
-      return g_strdup_printf ("(SELECT c.code || ':' || p.employee_number FROM person p"
-                              " JOIN council c ON c.id = p.employer_id WHERE p.id = t.%s)", f->column);
+      g_string_append_printf (joins, " LEFT JOIN person p%u ON p%u.id = t.%s LEFT JOIN council r%u ON r%u.id = p%u.employer_id",
+                              i, i, f->column, i, i, i);
+      return g_strdup_printf ("r%u.code || ':' || p%u.employee_number", i, i);
     default:
       return g_strdup_printf ("t.%s", f->column);
     }
 }
 
-static char *
-format_field (const FieldDef *f,
-              sqlite3_stmt   *stmt,
-              int             column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  switch (f->type)
-    {
-    case FIELD_MONEY:
-      return cyd_money_to_string (sqlite3_column_int64 (stmt, column));
-    case FIELD_FTE:
-      return cyd_fte_to_string (sqlite3_column_int64 (stmt, column));
-    case FIELD_INT:
-    case FIELD_YEAR:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
-    default:
-      return g_strdup (cyd_stmt_text (stmt, column));
-    }
-}
+/* The most kinds of child a record has. */
+#define MAX_CHILD_KINDS 4
 
 typedef struct {
   xmlTextWriterPtr  writer;
@@ -116,6 +121,39 @@ attribute (Out        *out,
     out->failed = TRUE;
 }
 
+/* The field in column @column of @stmt, as the format writes it. */
+static void
+write_field (Out            *out,
+             const FieldDef *f,
+             sqlite3_stmt   *stmt,
+             int             column)
+{
+  g_autofree char *formatted = NULL;
+  char number[24];
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return;
+  switch (f->type)
+    {
+    case FIELD_MONEY:
+      formatted = cyd_money_to_string (sqlite3_column_int64 (stmt, column));
+      attribute (out, f->attr, formatted);
+      break;
+    case FIELD_FTE:
+      formatted = cyd_fte_to_string (sqlite3_column_int64 (stmt, column));
+      attribute (out, f->attr, formatted);
+      break;
+    case FIELD_INT:
+    case FIELD_YEAR:
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
+      attribute (out, f->attr, number);
+      break;
+    default:
+      attribute (out, f->attr, cyd_stmt_text (stmt, column));
+      break;
+    }
+}
+
 static void
 write_texts (Out          *out,
              const char   *element,
@@ -138,31 +176,64 @@ write_texts (Out          *out,
     }
 }
 
-static gboolean
-write_children (CydStore       *store,
-                Out            *out,
-                const ChildDef *child_def,
-                gint64          id,
-                GError        **error)
+/* A section's children of one kind, read beside its records: both
+ * queries order by the record's key and then its id, so the children of
+ * each record are the next rows of this one. */
+typedef struct {
+  const ChildDef *def;
+  CydStmt        *stmt;
+  gboolean        has_row;
+} Children;
+
+typedef struct {
+  Children kinds[MAX_CHILD_KINDS];
+  guint    n;
+} AllChildren;
+
+static void
+all_children_clear (AllChildren *all)
 {
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (store, child_sql (child_def->kind), error);
+  for (guint i = 0; i < all->n; i++)
+    g_clear_pointer (&all->kinds[i].stmt, cyd_stmt_release);
+}
 
-  if (stmt == NULL)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AllChildren, all_children_clear)
+
+static gboolean
+children_start (CydStore         *store,
+                const RecordDef  *record_def,
+                const ChildDef   *def,
+                Children         *out,
+                GError          **error)
+{
+  const ChildQuery *q = child_query (def->kind);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, %s FROM %s JOIN %s t ON t.id = %s ORDER BY %s, t.id, %s",
+                                          q->record_id, q->columns, q->from, record_def->table, q->record_id,
+                                          record_order (record_def->kind), q->order);
+
+  out->def = def;
+  out->stmt = cyd_store_prepare (store, sql, error);
+  if (out->stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      int column = 0;
-
-      start (out, child_def->element);
-      for (const FieldDef *f = child_def->fields; f->attr != NULL; f++, column++)
-        {
-          g_autofree char *value = format_field (f, stmt, column);
-          attribute (out, f->attr, value);
-        }
-      end (out);
-    }
+  out->has_row = sqlite3_step (out->stmt) == SQLITE_ROW;
   return TRUE;
+}
+
+static void
+write_children (Out      *out,
+                Children *children,
+                gint64    id)
+{
+  while (children->has_row && sqlite3_column_int64 (children->stmt, 0) == id)
+    {
+      int column = 1;
+
+      start (out, children->def->element);
+      for (const FieldDef *f = children->def->fields; f->attr != NULL; f++, column++)
+        write_field (out, f, children->stmt, column);
+      end (out);
+      children->has_row = sqlite3_step (children->stmt) == SQLITE_ROW;
+    }
 }
 
 static gboolean
@@ -173,23 +244,32 @@ write_section (CydStore         *store,
                GError          **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT t.id");
+  g_autoptr(GString) joins = g_string_new (NULL);
   g_autoptr(CydStmt) stmt = NULL;
+  g_auto(AllChildren) children = { 0 };
   gboolean started = FALSE;
+  guint i = 0;
 
-  for (const FieldDef *f = def->fields; f->attr != NULL; f++)
+  for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
     {
-      g_autofree char *expr = field_expr (f);
+      g_autofree char *expr = field_expr (f, i, joins);
       g_string_append_printf (sql, ", %s", expr);
     }
   if (def->text_column != NULL)
     g_string_append_printf (sql, ", t.%s_en, t.%s_cy", def->text_column, def->text_column);
   if (def->text2_column != NULL)
     g_string_append_printf (sql, ", t.%s_en, t.%s_cy", def->text2_column, def->text2_column);
-  g_string_append_printf (sql, " FROM %s t ORDER BY %s", def->table, record_order (def->kind));
+  g_string_append_printf (sql, " FROM %s t%s ORDER BY %s, t.id", def->table, joins->str, record_order (def->kind));
 
   stmt = cyd_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return FALSE;
+  for (const ChildDef *c = def->children; c != NULL && c->element != NULL; c++)
+    {
+      g_assert (children.n < MAX_CHILD_KINDS);
+      if (!children_start (store, def, c, &children.kinds[children.n++], error))
+        return FALSE;
+    }
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -206,10 +286,7 @@ write_section (CydStore         *store,
 
       start (out, def->element);
       for (const FieldDef *f = def->fields; f->attr != NULL; f++, column++)
-        {
-          g_autofree char *value = format_field (f, stmt, column);
-          attribute (out, f->attr, value);
-        }
+        write_field (out, f, stmt, column);
       if (def->text_column != NULL)
         {
           write_texts (out, def->text_element, stmt, column);
@@ -217,9 +294,8 @@ write_section (CydStore         *store,
         }
       if (def->text2_column != NULL)
         write_texts (out, def->text2_element, stmt, column);
-      for (const ChildDef *c = def->children; c != NULL && c->element != NULL; c++)
-        if (!write_children (store, out, c, id, error))
-          return FALSE;
+      for (guint i = 0; i < children.n; i++)
+        write_children (out, &children.kinds[i], id);
       end (out);
 
       if (out->failed)
