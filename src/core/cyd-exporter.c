@@ -89,6 +89,13 @@ field_expr (const FieldDef *f,
     }
 }
 
+/* The page cache while exporting, in KiB: room to sort the largest
+ * section in memory. */
+#define EXPORT_CACHE_KIB 16384
+
+/* Bytes written to a file at a time. */
+#define EXPORT_WRITE_SIZE 65536
+
 /* The most kinds of child a record has. */
 #define MAX_CHILD_KINDS 4
 
@@ -357,6 +364,8 @@ cyd_export_to_stream (CydStore      *store,
   owns_transaction = !cyd_store_in_transaction (store);
   if (owns_transaction && !cyd_store_exec (store, "BEGIN", error))
     return FALSE;
+  /* Sections are sorted by their keys: in memory, not in temporary files. */
+  cyd_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (EXPORT_CACHE_KIB), NULL);
 
   if (xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) < 0)
     out.failed = TRUE;
@@ -372,6 +381,7 @@ cyd_export_to_stream (CydStore      *store,
   if (xmlTextWriterEndDocument (writer) < 0 || xmlTextWriterFlush (writer) < 0)
     out.failed = TRUE;
 
+  cyd_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   if (owns_transaction)
     cyd_store_exec (store, "COMMIT", NULL);
 
@@ -392,24 +402,26 @@ cyd_export_to_file (CydStore      *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GFileOutputStream) file_stream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
 
   g_return_val_if_fail (CYD_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                           cancellable, error);
-  if (stream == NULL)
+  file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                cancellable, error);
+  if (file_stream == NULL)
     return FALSE;
+  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), EXPORT_WRITE_SIZE);
 
-  if (!cyd_export_to_stream (store, G_OUTPUT_STREAM (stream), cancellable, error))
+  if (!cyd_export_to_stream (store, stream, cancellable, error))
     {
       g_autoptr(GCancellable) abandon = g_cancellable_new ();
 
       /* Closing with a cancelled cancellable leaves the old file in place. */
       g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      g_output_stream_close (stream, abandon, NULL);
       return FALSE;
     }
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  return g_output_stream_close (stream, cancellable, error);
 }

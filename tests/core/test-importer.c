@@ -311,6 +311,37 @@ test_export_file_private (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
+/* An export that does not finish leaves the file that was there; one that
+ * does replaces it whole. */
+static void
+test_export_cancelled_keeps_file (void)
+{
+  g_autoptr(CydStore) store = new_store ("exp-cancel.cyd");
+  g_autofree char *base = fixture ("good", "spec-example.xml");
+  g_autofree char *out = g_build_filename (test_dir (), "kept.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+
+  import_ok (store, base);
+  g_assert_true (g_file_set_contents (out, "old", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (cyd_export_to_file (store, file, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+
+  g_clear_pointer (&contents, g_free);
+  g_clear_error (&error);
+  g_assert_true (cyd_export_to_file (store, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  expected = export_text (store);
+  g_assert_cmpstr (contents, ==, expected);
+}
+
 static void
 test_cancel (void)
 {
@@ -420,6 +451,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/importer/async-progress", test_async_with_progress);
   g_test_add_func ("/core/exporter/round-trip-demo", test_round_trip_demo);
   g_test_add_func ("/core/exporter/private-file", test_export_file_private);
+  g_test_add_func ("/core/exporter/cancelled-keeps-file", test_export_cancelled_keeps_file);
   add_bad_cases ();
   return g_test_run ();
 }
