@@ -99,9 +99,52 @@ field_expr (const FieldDef *f,
 /* The most kinds of child a record has. */
 #define MAX_CHILD_KINDS 4
 
+/* The most attributes of a record and of a child, and the most children
+ * a batch keeps before it is passed on. */
+#define MAX_FIELDS       12
+#define MAX_CHILD_FIELDS 4
+#define BATCH_RECORDS    256
+#define BATCH_CHILDREN   1024
+#define N_BATCHES        4
+
+/* What one thread reads from the store and the other writes as XML. Reading
+ * and writing take about as long as each other, so they run side by side;
+ * a few batches pass back and forth, so memory stays flat. */
+typedef enum {
+  ITEM_START_SECTION,
+  ITEM_RECORD,
+  ITEM_END_SECTION,
+} ItemKind;
+
+typedef struct {
+  ItemKind         kind;
+  const RecordDef *def;
+  const char      *values[MAX_FIELDS];   /* as written; NULL when absent */
+  const char      *texts[4];             /* text en, cy; text2 en, cy */
+  guint            first_child;
+  guint            n_children;
+} Item;
+
+typedef struct {
+  const ChildDef *def;
+  const char     *values[MAX_CHILD_FIELDS];
+} ChildItem;
+
+typedef struct {
+  Item          items[BATCH_RECORDS];
+  guint         n_items;
+  GArray       *children;   /* ChildItem */
+  GStringChunk *strings;
+  gboolean      last;
+} Batch;
+
 typedef struct {
   xmlTextWriterPtr  writer;
-  gboolean          failed;
+  gint              failed;   /* atomic */
+  GAsyncQueue      *full;     /* Batch, to the writer */
+  GAsyncQueue      *empty;    /* Batch, back to the reader */
+  Batch            *batch;    /* the one the reader fills */
+  Batch            *batches[N_BATCHES];
 } Out;
 
 static void
@@ -109,14 +152,14 @@ start (Out        *out,
        const char *element)
 {
   if (xmlTextWriterStartElement (out->writer, BAD_CAST element) < 0)
-    out->failed = TRUE;
+    g_atomic_int_set (&out->failed, TRUE);
 }
 
 static void
 end (Out *out)
 {
   if (xmlTextWriterEndElement (out->writer) < 0)
-    out->failed = TRUE;
+    g_atomic_int_set (&out->failed, TRUE);
 }
 
 static void
@@ -125,61 +168,193 @@ attribute (Out        *out,
            const char *value)
 {
   if (value != NULL && xmlTextWriterWriteAttribute (out->writer, BAD_CAST name, BAD_CAST value) < 0)
-    out->failed = TRUE;
-}
-
-/* The field in column @column of @stmt, as the format writes it. */
-static void
-write_field (Out            *out,
-             const FieldDef *f,
-             sqlite3_stmt   *stmt,
-             int             column)
-{
-  g_autofree char *formatted = NULL;
-  char number[24];
-
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return;
-  switch (f->type)
-    {
-    case FIELD_MONEY:
-      formatted = cyd_money_to_string (sqlite3_column_int64 (stmt, column));
-      attribute (out, f->attr, formatted);
-      break;
-    case FIELD_FTE:
-      formatted = cyd_fte_to_string (sqlite3_column_int64 (stmt, column));
-      attribute (out, f->attr, formatted);
-      break;
-    case FIELD_INT:
-    case FIELD_YEAR:
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
-      attribute (out, f->attr, number);
-      break;
-    default:
-      attribute (out, f->attr, cyd_stmt_text (stmt, column));
-      break;
-    }
+    g_atomic_int_set (&out->failed, TRUE);
 }
 
 static void
-write_texts (Out          *out,
-             const char   *element,
-             sqlite3_stmt *stmt,
-             int           column)
+write_texts (Out                *out,
+             const char         *element,
+             const char * const *texts)
 {
   static const char * const langs[] = { "en", "cy" };
 
   for (guint i = 0; i < 2; i++)
     {
-      const char *text = cyd_stmt_text (stmt, column + i);
-
-      if (text == NULL)
+      if (texts[i] == NULL)
         continue;
       start (out, element);
       attribute (out, "lang", langs[i]);
-      if (xmlTextWriterWriteString (out->writer, BAD_CAST text) < 0)
-        out->failed = TRUE;
+      if (xmlTextWriterWriteString (out->writer, BAD_CAST texts[i]) < 0)
+        g_atomic_int_set (&out->failed, TRUE);
       end (out);
+    }
+}
+
+static void
+write_item (Out         *out,
+            const Batch *batch,
+            const Item  *item)
+{
+  const RecordDef *def = item->def;
+  guint i = 0;
+
+  switch (item->kind)
+    {
+    case ITEM_START_SECTION:
+      start (out, def->section);
+      return;
+    case ITEM_END_SECTION:
+      end (out);
+      return;
+    case ITEM_RECORD:
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  start (out, def->element);
+  for (const FieldDef *f = def->fields; f->attr != NULL; f++, i++)
+    attribute (out, f->attr, item->values[i]);
+  if (def->text_column != NULL)
+    write_texts (out, def->text_element, &item->texts[0]);
+  if (def->text2_column != NULL)
+    write_texts (out, def->text2_element, &item->texts[2]);
+  for (guint c = 0; c < item->n_children; c++)
+    {
+      const ChildItem *child = &g_array_index (batch->children, ChildItem, item->first_child + c);
+      guint j = 0;
+
+      start (out, child->def->element);
+      for (const FieldDef *f = child->def->fields; f->attr != NULL; f++, j++)
+        attribute (out, f->attr, child->values[j]);
+      end (out);
+    }
+  end (out);
+}
+
+static gpointer
+write_thread (gpointer data)
+{
+  Out *out = data;
+  gboolean last = FALSE;
+
+  while (!last)
+    {
+      Batch *batch = g_async_queue_pop (out->full);
+
+      for (guint i = 0; i < batch->n_items && !g_atomic_int_get (&out->failed); i++)
+        write_item (out, batch, &batch->items[i]);
+      last = batch->last;
+      batch->n_items = 0;
+      g_array_set_size (batch->children, 0);
+      g_string_chunk_clear (batch->strings);
+      g_async_queue_push (out->empty, batch);
+    }
+  return NULL;
+}
+
+static void
+out_init (Out              *out,
+          xmlTextWriterPtr  writer)
+{
+  memset (out, 0, sizeof *out);
+  out->writer = writer;
+  out->full = g_async_queue_new ();
+  out->empty = g_async_queue_new ();
+  for (guint i = 0; i < N_BATCHES; i++)
+    {
+      Batch *batch = g_new0 (Batch, 1);
+
+      batch->children = g_array_sized_new (FALSE, FALSE, sizeof (ChildItem), BATCH_CHILDREN);
+      batch->strings = g_string_chunk_new (16384);
+      out->batches[i] = batch;
+      g_async_queue_push (out->empty, batch);
+    }
+}
+
+static void
+out_clear (Out *out)
+{
+  for (guint i = 0; i < N_BATCHES; i++)
+    {
+      g_array_unref (out->batches[i]->children);
+      g_string_chunk_free (out->batches[i]->strings);
+      g_free (out->batches[i]);
+    }
+  g_async_queue_unref (out->full);
+  g_async_queue_unref (out->empty);
+}
+
+static void
+send_batch (Out      *out,
+            gboolean  last)
+{
+  if (out->batch == NULL)
+    out->batch = g_async_queue_pop (out->empty);
+  out->batch->last = last;
+  g_async_queue_push (out->full, g_steal_pointer (&out->batch));
+}
+
+/* The next item to fill, in a batch with room for @n_children more. */
+static Item *
+next_item (Out             *out,
+           ItemKind         kind,
+           const RecordDef *def)
+{
+  Item *item;
+
+  if (out->batch != NULL &&
+      (out->batch->n_items == BATCH_RECORDS || out->batch->children->len >= BATCH_CHILDREN))
+    send_batch (out, FALSE);
+  if (out->batch == NULL)
+    out->batch = g_async_queue_pop (out->empty);
+  item = &out->batch->items[out->batch->n_items++];
+  memset (item, 0, sizeof *item);
+  item->kind = kind;
+  item->def = def;
+  item->first_child = out->batch->children->len;
+  return item;
+}
+
+/* The text of column @column of @stmt, kept in the batch. */
+static const char *
+keep_text (Out          *out,
+           sqlite3_stmt *stmt,
+           int           column)
+{
+  const char *text = cyd_stmt_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+  return g_string_chunk_insert_len (out->batch->strings, text, sqlite3_column_bytes (stmt, column));
+}
+
+/* The field in column @column of @stmt, as the format writes it. */
+static const char *
+read_field (Out            *out,
+            const FieldDef *f,
+            sqlite3_stmt   *stmt,
+            int             column)
+{
+  g_autofree char *formatted = NULL;
+  char number[24];
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  switch (f->type)
+    {
+    case FIELD_MONEY:
+      formatted = cyd_money_to_string (sqlite3_column_int64 (stmt, column));
+      return g_string_chunk_insert (out->batch->strings, formatted);
+    case FIELD_FTE:
+      formatted = cyd_fte_to_string (sqlite3_column_int64 (stmt, column));
+      return g_string_chunk_insert (out->batch->strings, formatted);
+    case FIELD_INT:
+    case FIELD_YEAR:
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
+      return g_string_chunk_insert (out->batch->strings, number);
+    default:
+      return keep_text (out, stmt, column);
     }
 }
 
@@ -227,28 +402,33 @@ children_start (CydStore         *store,
 }
 
 static void
-write_children (Out      *out,
-                Children *children,
-                gint64    id)
+read_children (Out      *out,
+               Item     *item,
+               Children *children,
+               gint64    id)
 {
   while (children->has_row && sqlite3_column_int64 (children->stmt, 0) == id)
     {
-      int column = 1;
+      ChildItem child = { children->def, { NULL } };
+      guint i = 0;
 
-      start (out, children->def->element);
-      for (const FieldDef *f = children->def->fields; f->attr != NULL; f++, column++)
-        write_field (out, f, children->stmt, column);
-      end (out);
+      for (const FieldDef *f = children->def->fields; f->attr != NULL; f++, i++)
+        {
+          g_assert (i < MAX_CHILD_FIELDS);
+          child.values[i] = read_field (out, f, children->stmt, i + 1);
+        }
+      g_array_append_val (out->batch->children, child);
+      item->n_children++;
       children->has_row = sqlite3_step (children->stmt) == SQLITE_ROW;
     }
 }
 
 static gboolean
-write_section (CydStore         *store,
-               Out              *out,
-               const RecordDef  *def,
-               GCancellable     *cancellable,
-               GError          **error)
+read_section (CydStore         *store,
+              Out              *out,
+              const RecordDef  *def,
+              GCancellable     *cancellable,
+              GError          **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT t.id");
   g_autoptr(GString) joins = g_string_new (NULL);
@@ -278,39 +458,42 @@ write_section (CydStore         *store,
         return FALSE;
     }
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (!g_atomic_int_get (&out->failed) && sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       int column = 1;
+      Item *item;
 
-      if (!started)
-        {
-          start (out, def->section);
-          started = TRUE;
-        }
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      if (!started)
+        {
+          next_item (out, ITEM_START_SECTION, def);
+          started = TRUE;
+        }
 
-      start (out, def->element);
+      item = next_item (out, ITEM_RECORD, def);
       for (const FieldDef *f = def->fields; f->attr != NULL; f++, column++)
-        write_field (out, f, stmt, column);
+        {
+          g_assert (column - 1 < MAX_FIELDS);
+          item->values[column - 1] = read_field (out, f, stmt, column);
+        }
       if (def->text_column != NULL)
         {
-          write_texts (out, def->text_element, stmt, column);
-          column += 2;
+          item->texts[0] = keep_text (out, stmt, column++);
+          item->texts[1] = keep_text (out, stmt, column++);
         }
       if (def->text2_column != NULL)
-        write_texts (out, def->text2_element, stmt, column);
-      for (guint i = 0; i < children.n; i++)
-        write_children (out, &children.kinds[i], id);
-      end (out);
-
-      if (out->failed)
-        break;
+        {
+          item->texts[2] = keep_text (out, stmt, column++);
+          item->texts[3] = keep_text (out, stmt, column++);
+        }
+      for (guint k = 0; k < children.n; k++)
+        read_children (out, item, &children.kinds[k], id);
     }
 
   if (started)
-    end (out);
+    next_item (out, ITEM_END_SECTION, def);
   return TRUE;
 }
 
@@ -347,7 +530,8 @@ cyd_export_to_stream (CydStore      *store,
 {
   g_autoptr(xmlTextWriter) writer = NULL;
   xmlOutputBufferPtr buffer;
-  Out out = { NULL, FALSE };
+  GThread *thread;
+  Out out;
   gboolean ok = TRUE;
   gboolean owns_transaction;
 
@@ -359,7 +543,6 @@ cyd_export_to_stream (CydStore      *store,
   writer = xmlNewTextWriter (buffer);
   xmlTextWriterSetIndent (writer, 1);
   xmlTextWriterSetIndentString (writer, BAD_CAST "  ");
-  out.writer = writer;
 
   owns_transaction = !cyd_store_in_transaction (store);
   if (owns_transaction && !cyd_store_exec (store, "BEGIN", error))
@@ -367,6 +550,7 @@ cyd_export_to_stream (CydStore      *store,
   /* Sections are sorted by their keys: in memory, not in temporary files. */
   cyd_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (EXPORT_CACHE_KIB), NULL);
 
+  out_init (&out, writer);
   if (xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) < 0)
     out.failed = TRUE;
   start (&out, "cyd");
@@ -374,12 +558,17 @@ cyd_export_to_stream (CydStore      *store,
   attribute (&out, "version", "1");
   attribute (&out, "source", "Cyd");
 
-  for (guint i = 0; ok && !out.failed && i < cyd_n_record_defs; i++)
-    ok = write_section (store, &out, &cyd_record_defs[i], cancellable, error);
+  /* From here until it is joined, only the thread uses the writer. */
+  thread = g_thread_new ("cyd-export-write", write_thread, &out);
+  for (guint i = 0; ok && !g_atomic_int_get (&out.failed) && i < cyd_n_record_defs; i++)
+    ok = read_section (store, &out, &cyd_record_defs[i], cancellable, error);
+  send_batch (&out, TRUE);
+  g_thread_join (thread);
 
   end (&out);
   if (xmlTextWriterEndDocument (writer) < 0 || xmlTextWriterFlush (writer) < 0)
     out.failed = TRUE;
+  out_clear (&out);
 
   cyd_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   if (owns_transaction)
