@@ -17,9 +17,6 @@
 #include "cyd-savings.h"
 #include "cyd-savings-private.h"
 
-/* How much of a programme file reads may map: more than a very large one. */
-#define MMAP_SIZE 1073741824   /* 1 GiB */
-
 /* "Cyd1" as a big-endian 32-bit integer: PRAGMA application_id. */
 #define CYD_APPLICATION_ID 0x43796431
 
@@ -279,14 +276,8 @@ open_database (CydStore  *self,
       if (!cyd_store_exec (self, "PRAGMA journal_mode = DELETE", error))
         return FALSE;
     }
-  else
-    {
-      if (!cyd_store_exec (self, "PRAGMA journal_mode = WAL", error))
-        return FALSE;
-      /* Reads map the file rather than copy it page by page: a local file
-       * only, as a mapped file on a network share can fault. */
-      cyd_store_exec (self, "PRAGMA mmap_size = " G_STRINGIFY (MMAP_SIZE), NULL);
-    }
+  else if (!cyd_store_exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
 
   return prepare_schema (self, error);
 }
