@@ -11,6 +11,7 @@
 #include "cyd-budgets-page.h"
 #include "cyd-milestones-page.h"
 #include "cyd-overview-page.h"
+#include "cyd-page-slot.h"
 #include "cyd-posts-page.h"
 #include "cyd-savings-page.h"
 #include "cyd-service-lines-page.h"
@@ -180,9 +181,22 @@ on_sidebar_released (CydWindow *self)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Pages are built when first shown. */
+static void
+ensure_visible_page (CydWindow *self)
+{
+  GtkWidget *slot = gtk_stack_get_visible_child (self->stack);
+
+  if (CYD_IS_PAGE_SLOT (slot))
+    cyd_page_slot_ensure_page (CYD_PAGE_SLOT (slot));
+}
+
 static void
 on_stack_visible_child_notify (CydWindow *self)
 {
+  /* before the template is done, the store is not there to hand over */
+  if (self->store != NULL)
+    ensure_visible_page (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -278,6 +292,7 @@ cyd_window_constructed (GObject *object)
   cyd_window_setup_as_at (self);
   update_title (self);
   restore_state (self);
+  ensure_visible_page (self);
   rebuild_recent_menu (self);
 
   self->changed_id = g_signal_connect_object (self->store, "changed",
@@ -407,6 +422,7 @@ cyd_window_class_init (CydWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CYD_TYPE_PAGE_SLOT);
   g_type_ensure (CYD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CYD_TYPE_STRUCTURE_PAGE);
   g_type_ensure (CYD_TYPE_STAFF_PAGE);

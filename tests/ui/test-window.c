@@ -7,6 +7,7 @@
 
 #include "cyd.h"
 #include "cyd-column-sorter.h"
+#include "cyd-page-slot.h"
 #include "cyd-window.h"
 #include "ui-test-util.h"
 
@@ -121,6 +122,50 @@ row_is_shown (gpointer data)
   RowShown *shown = data;
 
   return ui_test_shows_text (GTK_WIDGET (shown->view), shown->text);
+}
+
+static guint
+count_built_pages (Fixture *f)
+{
+  guint built = 0;
+
+  for (GtkWidget *slot = gtk_widget_get_first_child (GTK_WIDGET (f->stack));
+       slot != NULL;
+       slot = gtk_widget_get_next_sibling (slot))
+    built += cyd_page_slot_get_page (CYD_PAGE_SLOT (slot)) != NULL;
+  return built;
+}
+
+/* Opening a programme builds only the page it opens on; the others are
+ * built when first shown, already holding the store and the date. A
+ * search asked of a page that has none comes to nothing. */
+static void
+test_pages_built_when_shown (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *staff = gtk_stack_get_child_by_name (f->stack, "staff");
+  GtkWidget *page;
+  g_autofree char *as_at = NULL;
+
+  g_assert_cmpuint (count_built_pages (f), ==, 1);
+  g_assert_null (cyd_page_slot_get_page (CYD_PAGE_SLOT (staff)));
+
+  cyd_window_set_as_at (f->window, "2014-04-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  show_page (f, "staff");
+  page = cyd_page_slot_get_page (CYD_PAGE_SLOT (staff));
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_cmpuint (count_built_pages (f), ==, 2);
+  g_object_get (page, "as-at", &as_at, NULL);
+  g_assert_cmpstr (as_at, ==, "2014-04-01");
+  g_assert_nonnull (current_column_view (f));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  ui_test_spin (50);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (current_search_entry (f)))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                            GTK_WIDGET (current_search_entry (f))));
 }
 
 static void
@@ -339,6 +384,8 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
+  g_test_add ("/ui/window/pages-built-when-shown", Fixture, NULL, fixture_set_up, test_pages_built_when_shown,
+              fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/ui/window/state", Fixture, NULL, fixture_set_up, test_state, fixture_tear_down);
