@@ -57,8 +57,69 @@ compare_welsh (void       *data,
   return cyd_collate_welsh (sa, sb);
 }
 
+static gboolean
+is_ascii (const char *text,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) text[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * cyd_search_fold:
+ * @text: UTF-8 text
+ * @len: its length in bytes, or -1 when NUL-terminated
+ *
+ * Decomposes @text, drops the marks that sit on letters (the circumflex of
+ * â, the diaeresis of ï) and folds case. Text that is not valid UTF-8 is
+ * folded as ASCII only.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+cyd_search_fold (const char *text,
+                 gssize      len)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) bare = NULL;
+  gsize n;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  n = len < 0 ? strlen (text) : (gsize) len;
+  if (is_ascii (text, n) || (decomposed = g_utf8_normalize (text, n, G_NORMALIZE_NFD)) == NULL)
+    return g_ascii_strdown (text, n);
+
+  bare = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (bare, c);
+    }
+  return g_utf8_casefold (bare->str, bare->len);
+}
+
+static void
+fold_function (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, cyd_search_fold (text, sqlite3_value_bytes (argv[0])), -1, g_free);
+}
+
 void
 cyd_collate_register (sqlite3 *db)
 {
   sqlite3_create_collation (db, "cyd_welsh", SQLITE_UTF8, NULL, compare_welsh);
+  sqlite3_create_function (db, "cyd_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, fold_function, NULL, NULL);
 }

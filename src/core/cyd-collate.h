@@ -12,4 +12,9 @@ int  cyd_collate_welsh           (const char *a,
                                   const char *b);
 void cyd_collate_register        (sqlite3    *db);
 
+/* Text as searches compare it: accents dropped and case folded, so "sian"
+ * finds Siân and "SIÂN" finds Sian. Also the SQL function cyd_fold(). */
+char *cyd_search_fold            (const char *text,
+                                  gssize      len);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cyd-collate.h"
 #include "cyd-list-index.h"
 #include "cyd-private.h"
 
@@ -16,7 +17,7 @@ struct _CydListIndex
 {
   GArray  *ids;       /* gint64, in display order */
   GArray  *offsets;   /* guint, into text: each row's fields, NUL-terminated */
-  GString *text;      /* ASCII letters folded to lower case */
+  GString *text;      /* folded by cyd_search_fold() */
 };
 
 void
@@ -72,7 +73,11 @@ cyd_list_index_build (CydStore      *store,
         return NULL;
       g_array_append_val (self->ids, id);
       g_array_append_val (self->offsets, offset);
-      g_string_append (self->text, fields != NULL ? fields : "");
+      if (fields != NULL)
+        {
+          g_autofree char *folded = cyd_search_fold (fields, sqlite3_column_bytes (stmt, 1));
+          g_string_append (self->text, folded);
+        }
       g_string_append_c (self->text, '\0');
     }
   if (rc != SQLITE_DONE)
@@ -80,9 +85,6 @@ cyd_list_index_build (CydStore      *store,
       cyd_store_set_sqlite_error (store, error);
       return NULL;
     }
-  /* The same folding as SQLite's LIKE: ASCII letters only. */
-  for (gsize i = 0; i < self->text->len; i++)
-    self->text->str[i] = g_ascii_tolower (self->text->str[i]);
   return g_steal_pointer (&self);
 }
 
@@ -115,14 +117,14 @@ cyd_list_index_can_search (const char *search)
  *   @search; %NULL for every row
  *
  * Returns: (transfer full): the positions of the rows with a field that
- *   holds @search, ASCII letters in either case, in display order
+ *   holds @search, folded as cyd_search_fold() does, in display order
  */
 GArray *
 cyd_list_index_search (CydListIndex *self,
                        const char   *search,
                        GArray       *within)
 {
-  g_autofree char *needle = g_ascii_strdown (search, -1);
+  g_autofree char *needle = cyd_search_fold (search, -1);
   guint n = within != NULL ? within->len : self->ids->len;
   GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
 

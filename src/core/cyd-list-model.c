@@ -7,6 +7,7 @@
 
 #include "cyd.h"
 #include "cyd-private.h"
+#include "cyd-collate.h"
 #include "cyd-list-index.h"
 #include "cyd-record-private.h"
 #include "cyd-savings.h"
@@ -369,10 +370,11 @@ build_where_for (CydListModel *self,
       if (col->type == COL_NAME)
         {
           g_auto(GStrv) parts = g_strsplit (expr, ", ", 2);
-          g_string_append_printf (s, "%s LIKE ?1 ESCAPE '\\' OR %s LIKE ?1 ESCAPE '\\'", parts[0], parts[1]);
+          g_string_append_printf (s, "cyd_fold (%s) LIKE ?1 ESCAPE '\\' OR cyd_fold (%s) LIKE ?1 ESCAPE '\\'",
+                                  parts[0], parts[1]);
         }
       else
-        g_string_append_printf (s, "%s LIKE ?1 ESCAPE '\\'", expr);
+        g_string_append_printf (s, "cyd_fold (%s) LIKE ?1 ESCAPE '\\'", expr);
     }
   g_string_append (s, ")");
   return g_string_free (g_steal_pointer (&s), FALSE);
@@ -902,9 +904,10 @@ cyd_list_model_get_search (CydListModel *self)
 static char *
 make_like_pattern (const char *search)
 {
+  g_autofree char *folded = cyd_search_fold (search, -1);
   GString *s = g_string_new ("%");
 
-  for (const char *p = search; *p != '\0'; p++)
+  for (const char *p = folded; *p != '\0'; p++)
     {
       if (*p == '%' || *p == '_' || *p == '\\')
         g_string_append_c (s, '\\');
@@ -914,8 +917,9 @@ make_like_pattern (const char *search)
   return g_string_free (s, FALSE);
 }
 
-/* Shows only records whose searchable fields contain @search (ASCII
- * letters in any case). %NULL or "" shows every record. */
+/* Shows only records whose searchable fields contain @search, in any case
+ * and with or without accents (see cyd_search_fold()). %NULL or "" shows
+ * every record. */
 void
 cyd_list_model_set_search (CydListModel *self,
                            const char   *search)

@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "cyd.h"
+#include "cyd-collate.h"
 
 /* Each run works in a directory of its own. */
 static const char *
@@ -201,6 +202,67 @@ test_search_in_memory (Fixture       *f,
     }
 }
 
+static gboolean
+shows_given_name (CydListModel *model,
+                  const char   *given)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CydRecord) r = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_strcmp0 (cyd_record_get_text (r, "given-name"), given) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A search finds names with or without their accents, in any case: "sian"
+ * finds Siân and Osian, "gwenllïan" finds Gwenllian; in SQL and in
+ * memory alike. */
+static void
+test_search_accents (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *const sian[] = { "sian", "SIAN", "Siân", "SIÂN", "sia\xcc\x82n" };
+  g_autoptr(CydListModel) sql = cyd_list_model_new (f->store, CYD_KIND_STAFF);
+  g_autoptr(CydListModel) memory = cyd_list_model_new (f->store, CYD_KIND_STAFF);
+  g_autoptr(GArray) first = NULL;
+  g_autofree char *folded = cyd_search_fold ("Siân Ŵyn GWENLLÏAN", -1);
+  g_autofree char *invalid = cyd_search_fold ("O\xff", -1);
+
+  g_assert_cmpstr (folded, ==, "sian wyn gwenllian");
+  g_assert_cmpstr (invalid, ==, "o\xff");
+
+  cyd_list_model_prepare_search (memory);
+  while (!cyd_list_model_is_search_ready (memory))
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sian); i++)
+    {
+      g_autoptr(GArray) a = NULL;
+      g_autoptr(GArray) b = NULL;
+
+      cyd_list_model_set_search (sql, sian[i]);
+      cyd_list_model_set_search (memory, sian[i]);
+      a = shown_ids (sql);
+      b = shown_ids (memory);
+      assert_same_ids (a, b);
+      g_assert_true (shows_given_name (sql, "Siân"));
+      g_assert_true (shows_given_name (sql, "Osian"));
+      if (first == NULL)
+        first = g_steal_pointer (&a);
+      else
+        assert_same_ids (first, a);
+    }
+
+  cyd_list_model_set_search (sql, "gwenllïan");
+  cyd_list_model_set_search (memory, "gwenllïan");
+  g_assert_true (shows_given_name (sql, "Gwenllian"));
+  g_assert_true (shows_given_name (memory, "Gwenllian"));
+}
+
 static void
 test_sort (Fixture       *f,
            gconstpointer  data)
@@ -272,6 +334,7 @@ main (int argc, char **argv)
   g_test_add ("/core/list-model/every-kind", Fixture, NULL, setup, test_every_kind_lists, teardown);
   g_test_add ("/core/list-model/search", Fixture, NULL, setup, test_search, teardown);
   g_test_add ("/core/list-model/search-in-memory", Fixture, NULL, setup, test_search_in_memory, teardown);
+  g_test_add ("/core/list-model/search-accents", Fixture, NULL, setup, test_search_accents, teardown);
   g_test_add ("/core/list-model/sort", Fixture, NULL, setup, test_sort, teardown);
   g_test_add ("/core/list-model/refresh", Fixture, NULL, setup, test_refresh_on_import, teardown);
   g_test_add ("/core/list-model/display", Fixture, NULL, setup, test_display_texts, teardown);
