@@ -444,6 +444,9 @@ ensure_model (CydListBinding *self)
     return self->model;
 
   self->model = cyd_list_model_new (self->store, self->kind);
+  /* A jump far down a long list, before its index is read, shows empty
+   * rows for a moment rather than holding up the window. */
+  cyd_list_model_set_defer_far_pages (self->model, TRUE);
   cyd_list_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   apply_sort (self);
   if (self->as_at != NULL)

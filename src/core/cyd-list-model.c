@@ -16,6 +16,10 @@
 #define PAGE_SIZE 128
 #define MAX_PAGES 16
 
+/* Pages from here on cost more than a few milliseconds to find by OFFSET
+ * in a long list: see cyd_list_model_set_defer_far_pages(). */
+#define FAR_PAGE 8
+
 typedef enum {
   COL_TEXT,
   COL_INT,
@@ -264,6 +268,10 @@ struct _CydListModel
   CydListIndex  *index;         /* NULL while it is built */
   GArray        *found;         /* positions in index a search shows; NULL for all */
   GCancellable  *indexing;
+  gboolean       defer_far_pages;
+  gboolean       gave_empty_rows; /* for far pages, until the index is read */
+  guint          empty_from;      /* the pages given empty, first and last */
+  guint          empty_to;
 };
 
 static void  list_model_iface_init (GListModelInterface *iface);
@@ -588,6 +596,7 @@ show_rows (CydListModel *self)
   guint old = self->n_items;
 
   g_hash_table_remove_all (self->pages);
+  self->gave_empty_rows = FALSE;
   self->n_items = index_in_use (self) ? index_count (self) : count_rows (self);
   if (old != 0 || self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
@@ -686,19 +695,31 @@ on_index_read (GObject      *source,
   g_clear_object (&self->indexing);
   if (index == NULL)
     {
-      /* The list carries on as it was, searching in SQL. */
+      /* The list carries on as it was, searching and paging in SQL. */
       g_warning ("Could not index %s: %s", self->def->from, error->message);
+      self->defer_far_pages = FALSE;
+      if (self->gave_empty_rows)
+        show_rows (self);
       return;
     }
 
   self->index = index;
   if (cyd_list_index_can_search (self->search))
     self->found = cyd_list_index_search (self->index, self->search, NULL);
-  if (!index_in_use (self))
-    return;
-  /* The same rows in the same order, unless the file changed meanwhile. */
-  if (index_count (self) != old)
+  /* The same rows in the same order, unless the file changed meanwhile;
+   * rows given empty while the index was read are read now. */
+  if (index_in_use (self) && index_count (self) != old)
     show_rows (self);
+  else if (self->gave_empty_rows && !index_in_use (self))
+    show_rows (self);
+  else if (self->gave_empty_rows)
+    {
+      guint from = self->empty_from * PAGE_SIZE;
+      guint n = MIN ((self->empty_to + 1) * PAGE_SIZE, self->n_items) - from;
+
+      self->gave_empty_rows = FALSE;
+      g_list_model_items_changed (G_LIST_MODEL (self), from, n, n);
+    }
 }
 
 static void
@@ -730,6 +751,20 @@ build_index (CydListModel *self)
                         on_index_read, g_object_ref (self));
 }
 
+/* Whether a far page waits for the index rather than an OFFSET query on
+ * the thread that asks: only when the index, once read, answers for it. */
+static gboolean
+waits_for_index (CydListModel *self)
+{
+  if (!self->defer_far_pages || self->index != NULL || self->def->kind == CYD_KIND_MILESTONE)
+    return FALSE;
+  if (self->search != NULL && !cyd_list_index_can_search (self->search))
+    return FALSE;
+  if (!self->indexed)
+    cyd_list_model_prepare_search (self);
+  return TRUE;
+}
+
 static GType
 cyd_list_model_get_item_type (GListModel *model)
 {
@@ -754,6 +789,13 @@ cyd_list_model_get_item (GListModel *model,
     return NULL;
 
   records = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (records == NULL && page >= FAR_PAGE && waits_for_index (self))
+    {
+      self->empty_from = self->gave_empty_rows ? MIN (self->empty_from, page) : page;
+      self->empty_to = self->gave_empty_rows ? MAX (self->empty_to, page) : page;
+      self->gave_empty_rows = TRUE;
+      return cyd_record_new (0, self->keys, g_new0 (char *, self->keys->len));
+    }
   if (records == NULL)
     {
       if (g_hash_table_size (self->pages) >= MAX_PAGES)
@@ -982,6 +1024,27 @@ cyd_list_model_is_search_ready (CydListModel *self)
   g_return_val_if_fail (CYD_IS_LIST_MODEL (self), FALSE);
 
   return self->index != NULL;
+}
+
+/**
+ * cyd_list_model_set_defer_far_pages:
+ *
+ * In a long list, a page far from the start is found by an OFFSET query
+ * that takes longer the further it is. With @defer, until the search index
+ * is read (which this starts) such pages are given as empty rows, their id
+ * 0, and the model says they changed once the index can page to them at
+ * once. For lists on screen; a list read through, as an export does, wants
+ * every row as it is.
+ */
+void
+cyd_list_model_set_defer_far_pages (CydListModel *self,
+                                    gboolean      defer)
+{
+  g_return_if_fail (CYD_IS_LIST_MODEL (self));
+
+  self->defer_far_pages = defer;
+  if (!defer && self->gave_empty_rows)
+    show_rows (self);
 }
 
 gboolean

@@ -43,6 +43,8 @@ void          cyd_list_model_set_search      (CydListModel *self,
                                               const char   *search);
 void          cyd_list_model_prepare_search  (CydListModel *self);
 gboolean      cyd_list_model_is_search_ready (CydListModel *self);
+void          cyd_list_model_set_defer_far_pages (CydListModel *self,
+                                                  gboolean      defer);
 void          cyd_list_model_set_sort        (CydListModel *self,
                                               const char   *key,
                                               gboolean      descending);

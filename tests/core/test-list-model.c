@@ -6,6 +6,7 @@
 
 #include "cyd.h"
 #include "cyd-collate.h"
+#include "cyd-generator.h"
 
 /* Each run works in a directory of its own. */
 static const char *
@@ -263,6 +264,78 @@ test_search_accents (Fixture       *f,
   g_assert_true (shows_given_name (memory, "Gwenllian"));
 }
 
+typedef struct {
+  guint position;
+  guint changes;   /* items-changed covering position */
+} Covered;
+
+static void
+on_far_rows_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Covered    *covered)
+{
+  if (position <= covered->position && covered->position < position + added)
+    covered->changes++;
+}
+
+/* A page far down a long list is not read by OFFSET before the index is:
+ * it comes as empty rows, and once the index is read the model says so and
+ * gives the rows SQL would. */
+static void
+test_defer_far_pages (void)
+{
+  g_autofree char *xml = g_build_filename (test_dir (), "far.xml", NULL);
+  g_autofree char *path = g_build_filename (test_dir (), "far.cyd", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (xml);
+  g_autoptr(CydStore) store = NULL;
+  g_autoptr(CydImporter) importer = NULL;
+  g_autoptr(CydListModel) sql = NULL;
+  g_autoptr(CydListModel) view = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CydRecord) near = NULL;
+  g_autoptr(CydRecord) empty = NULL;
+  g_autoptr(CydRecord) later = NULL;
+  g_autoptr(CydRecord) expected = NULL;
+  Covered covered = { 1900, 0 };
+
+  g_assert_true (cyd_generate_to_file (xml, 2000, 3, &error));
+  g_unlink (path);
+  store = cyd_store_open (path, &error);
+  g_assert_no_error (error);
+  importer = cyd_importer_new (store);
+  g_assert_true (cyd_importer_import_file (importer, file, NULL, &error));
+  g_assert_no_error (error);
+
+  sql = cyd_list_model_new (store, CYD_KIND_STAFF);
+  view = cyd_list_model_new (store, CYD_KIND_STAFF);
+  cyd_list_model_set_defer_far_pages (view, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (view)), ==, 2000);
+  g_signal_connect (view, "items-changed", G_CALLBACK (on_far_rows_changed), &covered);
+
+  /* The first pages are read at once, as ever. */
+  near = g_list_model_get_item (G_LIST_MODEL (view), 5);
+  g_assert_cmpint (cyd_record_get_id (near), !=, 0);
+  empty = g_list_model_get_item (G_LIST_MODEL (view), 1900);
+  g_assert_nonnull (empty);
+  g_assert_cmpint (cyd_record_get_id (empty), ==, 0);
+  g_assert_cmpstr (cyd_record_get_text (empty, "family-name"), ==, "");
+
+  while (!cyd_list_model_is_search_ready (view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (covered.changes, ==, 1);
+  later = g_list_model_get_item (G_LIST_MODEL (view), 1900);
+  expected = g_list_model_get_item (G_LIST_MODEL (sql), 1900);
+  g_assert_cmpint (cyd_record_get_id (later), !=, 0);
+  g_assert_cmpint (cyd_record_get_id (later), ==, cyd_record_get_id (expected));
+
+  /* A list read through, as an export reads it, never waits. */
+  g_clear_object (&later);
+  later = g_list_model_get_item (G_LIST_MODEL (sql), 1999);
+  g_assert_cmpint (cyd_record_get_id (later), !=, 0);
+}
+
 static void
 test_sort (Fixture       *f,
            gconstpointer  data)
@@ -335,6 +408,7 @@ main (int argc, char **argv)
   g_test_add ("/core/list-model/search", Fixture, NULL, setup, test_search, teardown);
   g_test_add ("/core/list-model/search-in-memory", Fixture, NULL, setup, test_search_in_memory, teardown);
   g_test_add ("/core/list-model/search-accents", Fixture, NULL, setup, test_search_accents, teardown);
+  g_test_add_func ("/core/list-model/defer-far-pages", test_defer_far_pages);
   g_test_add ("/core/list-model/sort", Fixture, NULL, setup, test_sort, teardown);
   g_test_add ("/core/list-model/refresh", Fixture, NULL, setup, test_refresh_on_import, teardown);
   g_test_add ("/core/list-model/display", Fixture, NULL, setup, test_display_texts, teardown);
