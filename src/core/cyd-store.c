@@ -252,8 +252,10 @@ open_database (CydStore  *self,
   gint64 ok = 0;
   int rc;
 
+  /* A store is used from one thread at a time (a worker opens a store of
+   * its own), so SQLite need not lock the connection on every call. */
   rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL);
   if (rc != SQLITE_OK)
     return cyd_store_set_sqlite_error (self, error);

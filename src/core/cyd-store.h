@@ -45,6 +45,9 @@ typedef struct {
   guint    import_runs;
 } CydSummary;
 
+/* One programme file. A store is used from one thread at a time: work in a
+ * worker thread opens a store of its own on the same path (see
+ * cyd_store_read_async()), or has the store to itself until it is done. */
 #define CYD_TYPE_STORE (cyd_store_get_type ())
 G_DECLARE_FINAL_TYPE (CydStore, cyd_store, CYD, STORE, GObject)
 
