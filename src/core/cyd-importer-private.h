@@ -190,6 +190,7 @@ void      import_problem           (ImportRun        *run,
                                     int               column,
                                     const char       *format,
                                     ...) G_GNUC_PRINTF (4, 5);
+gboolean  import_problem_wanted    (ImportRun        *run);
 void      import_give_up           (ImportRun        *run);
 void      import_bad_range         (ImportRun        *run,
                                     int               start,

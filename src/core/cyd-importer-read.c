@@ -167,16 +167,8 @@ on_xml_error (void           *user_data,
   /* Duplicate keys are the importer's to report, where they start. */
   if (err->level == XML_ERR_WARNING || err->code == XML_SCHEMAV_CVC_IDC)
     return;
-  if (run->optimistic)
-    {
-      import_give_up (run);
-      return;
-    }
-  if (run->n_problems >= MAX_PROBLEMS)
-    {
-      run->too_many = TRUE;
-      return;
-    }
+  if (!import_problem_wanted (run))
+    return;
   if (err->domain == XML_FROM_SCHEMASV || err->domain == XML_FROM_VALID)
     {
       problem.message = schema_message (err);

@@ -27,6 +27,24 @@ G_DEFINE_FINAL_TYPE (CydImporter, cyd_importer, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cyd-import-error-quark, cyd_import_error)
 
+/* Whether a problem found now is to be recorded: an optimistic pass gives
+ * up instead, and past MAX_PROBLEMS only the fact that there are more is. */
+gboolean
+import_problem_wanted (ImportRun *run)
+{
+  if (run->optimistic)
+    {
+      import_give_up (run);
+      return FALSE;
+    }
+  if (run->n_problems >= MAX_PROBLEMS)
+    {
+      run->too_many = TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 import_problem (ImportRun  *run,
                 int         line,
@@ -37,16 +55,8 @@ import_problem (ImportRun  *run,
   Problem problem = { line, column, NULL, FALSE };
   va_list args;
 
-  if (run->optimistic)
-    {
-      import_give_up (run);
-      return;
-    }
-  if (run->n_problems >= MAX_PROBLEMS)
-    {
-      run->too_many = TRUE;
-      return;
-    }
+  if (!import_problem_wanted (run))
+    return;
   va_start (args, format);
   problem.message = g_strdup_vprintf (format, args);
   va_end (args);
