@@ -159,6 +159,7 @@ typedef struct {
   int       column;
   char     *message;
   gboolean  from_schema;
+  gboolean  unclosed;    /* the parser failed with elements still open */
 } Problem;
 
 /* What the reader tells the writer. */

@@ -27,6 +27,9 @@ typedef struct {
   guint8       *head;        /* the first bytes, read ahead to check the prolog */
   gsize         head_len;
   gsize         head_pos;
+  int           lines;       /* of the bytes given to the parser so far */
+  int           blank_lines; /* of those, how many end after the last text */
+  gboolean      at_end;      /* the stream has no more */
 } Source;
 
 static int
@@ -42,17 +45,68 @@ read_source (void *context,
       n = MIN ((gsize) len, source->head_len - source->head_pos);
       memcpy (buffer, source->head + source->head_pos, n);
       source->head_pos += n;
-      source->read += n;
-      return (int) n;
     }
-
-  n = g_input_stream_read (source->stream, buffer, len, source->cancellable,
-                           source->error == NULL ? &source->error : NULL);
-  if (n < 0)
-    return -1;
-  g_checksum_update (source->checksum, (const guchar *) buffer, n);
+  else
+    {
+      n = g_input_stream_read (source->stream, buffer, len, source->cancellable,
+                               source->error == NULL ? &source->error : NULL);
+      if (n < 0)
+        return -1;
+      source->at_end = n == 0;
+      g_checksum_update (source->checksum, (const guchar *) buffer, n);
+    }
   source->read += n;
+  for (gssize i = n; i > 0; i--)
+    {
+      if (buffer[i - 1] == '\n')
+        source->blank_lines++;
+      else if (!g_ascii_isspace (buffer[i - 1]))
+        {
+          /* text: only the newlines after it are blank lines */
+          source->blank_lines = 0;
+          for (gssize j = i; j < n; j++)
+            source->blank_lines += buffer[j] == '\n';
+          break;
+        }
+    }
+  for (const char *p = buffer; (p = memchr (p, '\n', buffer + n - p)) != NULL; p++)
+    source->lines++;
   return (int) n;
+}
+
+/* A file whose parser failed on its last line of text with elements still
+ * open was cut short: say so rather than what the parser made of the last
+ * bytes, and drop what the schema made of them. */
+static void
+note_cut_short (ImportRun    *run,
+                const Source *source)
+{
+  int last_line = source->lines + 1 - source->blank_lines;
+  gboolean cut = FALSE;
+
+  if (!run->parser_failed || !source->at_end)
+    return;
+  for (guint i = 0; i < run->problems->len; i++)
+    {
+      Problem *problem = &g_array_index (run->problems, Problem, i);
+
+      if (!problem->from_schema && problem->unclosed && problem->line >= last_line)
+        {
+          g_free (problem->message);
+          problem->message = g_strdup (_("The file ends too early: it may have been cut short."));
+          cut = TRUE;
+        }
+    }
+  for (guint i = run->problems->len; cut && i > 0; i--)
+    {
+      Problem *problem = &g_array_index (run->problems, Problem, i - 1);
+
+      if (problem->from_schema && problem->line >= last_line)
+        {
+          g_array_remove_index (run->problems, i - 1);
+          run->n_problems--;
+        }
+    }
 }
 
 static int
@@ -162,7 +216,7 @@ on_xml_error (void           *user_data,
               const xmlError *err)
 {
   ImportRun *run = user_data;
-  Problem problem = { err->line, err->int2, NULL, FALSE };
+  Problem problem = { err->line, err->int2, NULL, FALSE, FALSE };
 
   /* Duplicate keys are the importer's to report, where they start. */
   if (err->level == XML_ERR_WARNING || err->code == XML_SCHEMAV_CVC_IDC)
@@ -181,6 +235,8 @@ on_xml_error (void           *user_data,
         return;
       run->parser_failed = TRUE;
       problem.message = parser_message (err);
+      problem.unclosed = err->domain == XML_FROM_PARSER && err->ctxt != NULL
+                         && ((xmlParserCtxtPtr) err->ctxt)->nameNr > 0;
     }
   g_array_append_val (run->problems, problem);
   run->n_problems++;
@@ -777,6 +833,9 @@ walk_file (ImportRun     *run,
   xmlSetStructuredErrorFunc (NULL, NULL);
   g_clear_pointer (&walk.spare, record_free);
   g_string_free (walk.text, TRUE);
+
+  if (!run->optimistic)
+    note_cut_short (run, source);
 
   /* Never let a file pass that the parser gave up on in silence. */
   if (run->n_problems == 0 && !g_cancellable_is_cancelled (cancellable) && source->error == NULL)

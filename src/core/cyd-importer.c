@@ -52,7 +52,7 @@ import_problem (ImportRun  *run,
                 const char *format,
                 ...)
 {
-  Problem problem = { line, column, NULL, FALSE };
+  Problem problem = { line, column, NULL, FALSE, FALSE };
   va_list args;
 
   if (!import_problem_wanted (run))

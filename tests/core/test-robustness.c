@@ -73,7 +73,8 @@ write_input (const char *name,
 
 /* Refused, located, and nothing changed. */
 static void
-assert_refused (const char *path)
+assert_refused_saying (const char *path,
+                       const char *saying)
 {
   g_autofree char *err = NULL;
   g_autofree char *after = NULL;
@@ -87,8 +88,16 @@ assert_refused (const char *path)
   pattern = g_strdup_printf ("(^|\\n)%s:[0-9]+:[0-9]+: \\S", pattern_escaped);
   if (!g_regex_match_simple (pattern, err, 0, 0))
     g_error ("%s: no located message in:\n%s", base, err);
+  if (saying != NULL && strstr (err, saying) == NULL)
+    g_error ("%s: no “%s” in:\n%s", base, saying, err);
   after = export_db ();
   g_assert_cmpstr (after, ==, before);
+}
+
+static void
+assert_refused (const char *path)
+{
+  assert_refused_saying (path, NULL);
 }
 
 static void
@@ -304,8 +313,17 @@ test_truncated_large (void)
 
       g_clear_pointer (&path, g_free);
       path = write_input (name, content, length * cut / 8);
-      assert_refused (path);
+      assert_refused_saying (path, "cut short");
     }
+
+  /* Whole, then more after the root: not cut short. */
+  g_clear_pointer (&path, g_free);
+  {
+    g_autofree char *more = g_strconcat (content, "\n<councils/>\n", NULL);
+
+    path = write_input ("more.xml", more, -1);
+    assert_refused_saying (path, "after its last element");
+  }
 }
 
 /* ---- two processes on one file ---------------------------------------------- */
