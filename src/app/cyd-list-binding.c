@@ -490,6 +490,42 @@ grow_slice (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* Someone is at the list before it has all its rows: give it all of them
+ * now, so that End or a scroll goes where it says. */
+static void
+show_all_rows (CydListBinding *self)
+{
+  if (self->slice == NULL || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+    return;
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  if (self->model != NULL)
+    cyd_list_model_prepare_search (self->model);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->tick_id);
+  self->tick_id = 0;
+}
+
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     CydListBinding        *self)
+{
+  show_all_rows (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+on_list_scroll (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                CydListBinding           *self)
+{
+  show_all_rows (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 show_model (CydListBinding *self)
 {
@@ -521,6 +557,8 @@ cyd_list_binding_new (CydKind         kind,
                       GtkLabel       *count_label)
 {
   CydListBinding *self;
+  GtkEventController *key;
+  GtkEventController *scroll;
 
   g_return_val_if_fail (GTK_IS_SEARCH_ENTRY (search_entry), NULL);
   g_return_val_if_fail (GTK_IS_COLUMN_VIEW (column_view), NULL);
@@ -542,6 +580,16 @@ cyd_list_binding_new (CydKind         kind,
                            G_CALLBACK (on_view_sorter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (stack, "map",
                            G_CALLBACK (show_model), self, G_CONNECT_SWAPPED);
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_list_key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (column_view), key);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_list_scroll), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (column_view), scroll);
+
   add_export_button (self);
 
   update_state (self);

@@ -168,6 +168,44 @@ test_pages_built_when_shown (Fixture       *f,
                                             GTK_WIDGET (current_search_entry (f))));
 }
 
+/* A key pressed in a list before it has all its rows gives it all of
+ * them first, so End goes to the real end. */
+static void
+test_key_before_all_rows (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkColumnView *view;
+  GListModel *shown;
+  g_autoptr(GListModel) controllers = NULL;
+  guint total, before;
+  gboolean handled = FALSE;
+  gboolean pressed = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "staff"));
+  ui_test_spin (1);
+  view = current_column_view (f);
+  g_assert_nonnull (view);
+  shown = G_LIST_MODEL (gtk_column_view_get_model (view));
+  total = cyd_store_count (f->store, CYD_KIND_STAFF);
+  before = g_list_model_get_n_items (shown);
+  g_test_message ("rows shown before the key: %u of %u", before, total);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_End, 0, 0, &handled);
+          pressed = TRUE;
+        }
+    }
+  g_assert_true (pressed);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, total);
+}
+
 static void
 test_pages (Fixture       *f,
             gconstpointer  data)
@@ -384,6 +422,8 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
+  g_test_add ("/ui/window/key-before-all-rows", Fixture, NULL, fixture_set_up, test_key_before_all_rows,
+              fixture_tear_down);
   g_test_add ("/ui/window/pages-built-when-shown", Fixture, NULL, fixture_set_up, test_pages_built_when_shown,
               fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
