@@ -11,67 +11,9 @@
  * side: the reader hands over events in batches, and takes back the records
  * the writer is done with. A fixed number of each keeps the memory flat. */
 
-#define STR_BLOCK  1024
+#define STRINGS_BLOCK 1024
 #define BATCH_SIZE 32
 #define N_BATCHES  4
-
-void
-str_pool_init (StrPool *pool)
-{
-  pool->blocks = g_ptr_array_new_with_free_func (g_free);
-  pool->large = g_ptr_array_new_with_free_func (g_free);
-  pool->block = 0;
-  pool->used = 0;
-}
-
-void
-str_pool_clear (StrPool *pool)
-{
-  g_clear_pointer (&pool->blocks, g_ptr_array_unref);
-  g_clear_pointer (&pool->large, g_ptr_array_unref);
-}
-
-/* Forgets the strings, keeps the blocks. */
-void
-str_pool_reset (StrPool *pool)
-{
-  pool->block = 0;
-  pool->used = 0;
-  g_ptr_array_set_size (pool->large, 0);
-}
-
-/* A copy of @text (of @len bytes, or up to its end when -1) that lives
- * until the pool is reset; NULL for NULL. */
-char *
-str_pool_add (StrPool    *pool,
-              const char *text,
-              gssize      len)
-{
-  char *out;
-
-  if (text == NULL)
-    return NULL;
-  if (len < 0)
-    len = strlen (text);
-  if (len >= STR_BLOCK)
-    {
-      out = g_strndup (text, len);
-      g_ptr_array_add (pool->large, out);
-      return out;
-    }
-  if (pool->block < pool->blocks->len && pool->used + len + 1 > STR_BLOCK)
-    {
-      pool->block++;
-      pool->used = 0;
-    }
-  if (pool->block == pool->blocks->len)
-    g_ptr_array_add (pool->blocks, g_malloc (STR_BLOCK));
-  out = (char *) g_ptr_array_index (pool->blocks, pool->block) + pool->used;
-  memcpy (out, text, len);
-  out[len] = '\0';
-  pool->used += len + 1;
-  return out;
-}
 
 Record *
 record_new (void)
@@ -80,7 +22,7 @@ record_new (void)
 
   record->unknown = g_array_new (FALSE, FALSE, sizeof (Unknown));
   record->children = g_array_new (FALSE, FALSE, sizeof (Child));
-  str_pool_init (&record->strings);
+  record->strings = g_string_chunk_new (STRINGS_BLOCK);
   return record;
 }
 
@@ -96,7 +38,7 @@ record_reset (Record *record)
   record->line = record->column = record->end_line = 0;
   record->bad = FALSE;
   memset (record->text_line, 0, sizeof record->text_line);
-  str_pool_reset (&record->strings);
+  g_string_chunk_clear (record->strings);
 }
 
 void
@@ -104,7 +46,7 @@ record_free (Record *record)
 {
   g_array_unref (record->unknown);
   g_array_unref (record->children);
-  str_pool_clear (&record->strings);
+  g_string_chunk_free (record->strings);
   g_free (record);
 }
 

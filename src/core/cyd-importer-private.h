@@ -68,15 +68,6 @@ typedef struct {
   gboolean    resolved;  /* a deferred reference whose target is already there */
 } Value;
 
-/* Strings copied out of the reader, kept in blocks that are reused from one
- * record to the next. */
-typedef struct {
-  GPtrArray *blocks;
-  guint      block;
-  gsize      used;
-  GPtrArray *large;      /* strings longer than a block */
-} StrPool;
-
 /* An attribute the format does not know, kept for the message. */
 typedef struct {
   int         child;     /* index in the record's children, or -1 */
@@ -103,7 +94,7 @@ typedef struct {
   int              end_line;
   gboolean         bad;                      /* a problem was found while reading it */
   int              text_line[4];
-  StrPool          strings;
+  GStringChunk    *strings;                  /* the record's text, cleared for the next */
 } Record;
 
 /* A reference waiting for its target. */
@@ -207,12 +198,6 @@ gboolean  import_read              (ImportRun        *run,
 CydImportCounts *import_counts     (ImportRun        *run,
                                     CydKind           kind);
 
-void      str_pool_init            (StrPool          *pool);
-void      str_pool_clear           (StrPool          *pool);
-void      str_pool_reset           (StrPool          *pool);
-char     *str_pool_add             (StrPool          *pool,
-                                    const char       *text,
-                                    gssize            len);
 
 Record   *record_new               (void);
 void      record_reset             (Record           *record);

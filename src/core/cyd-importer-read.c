@@ -373,11 +373,11 @@ read_fields (xmlTextReaderPtr  reader,
           break;
       if (fields[i].attr == NULL)
         {
-          Unknown unknown = { child, str_pool_add (&record->strings, name, -1) };
+          Unknown unknown = { child, g_string_chunk_insert (record->strings, name) };
           g_array_append_val (record->unknown, unknown);
         }
       else if (values[i] == NULL)
-        values[i] = str_pool_add (&record->strings, (const char *) xmlTextReaderConstValue (reader), -1);
+        values[i] = g_string_chunk_insert (record->strings, (const char *) xmlTextReaderConstValue (reader));
     }
   xmlTextReaderMoveToElement (reader);
 }
@@ -531,7 +531,7 @@ start_text (Walk       *walk,
       g_string_truncate (walk->text, 0);
       if (xmlTextReaderIsEmptyElement (walk->reader))
         {
-          texts[slot] = str_pool_add (&record->strings, "", 0);
+          texts[slot] = g_string_chunk_insert (record->strings, "");
           walk->text_slot = -1;
         }
     }
@@ -577,7 +577,7 @@ end_text (Walk *walk)
   if (walk->text_slot < 0 || walk->record == NULL)
     return;
   texts = walk->text_slot < 2 ? walk->record->text : walk->record->text2;
-  texts[walk->text_slot % 2] = str_pool_add (&walk->record->strings, walk->text->str, -1);
+  texts[walk->text_slot % 2] = g_string_chunk_insert_len (walk->record->strings, walk->text->str, walk->text->len);
   walk->text_slot = -1;
 }
 
