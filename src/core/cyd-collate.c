@@ -57,40 +57,31 @@ compare_welsh (void       *data,
   return cyd_collate_welsh (sa, sb);
 }
 
-static gboolean
-is_ascii (const char *text,
-          gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    if ((guchar) text[i] >= 0x80)
-      return FALSE;
-  return TRUE;
-}
-
 /**
- * cyd_search_fold:
+ * cyd_search_fold_append:
+ * @out: where the folded text goes
  * @text: UTF-8 text
- * @len: its length in bytes, or -1 when NUL-terminated
  *
- * Decomposes @text, drops the marks that sit on letters (the circumflex of
- * â, the diaeresis of ï) and folds case. Text that is not valid UTF-8 is
- * folded as ASCII only.
- *
- * Returns: (transfer full): the folded text
+ * Appends @text to @out as searches compare it: decomposed, without the
+ * marks that sit on letters (the circumflex of â, the diaeresis of ï), case
+ * folded. Text that is not valid UTF-8 is folded as ASCII only.
  */
-char *
-cyd_search_fold (const char *text,
-                 gssize      len)
+void
+cyd_search_fold_append (GString    *out,
+                        const char *text)
 {
   g_autofree char *decomposed = NULL;
   g_autoptr(GString) bare = NULL;
-  gsize n;
+  g_autofree char *folded = NULL;
+  gsize start = out->len;
 
-  g_return_val_if_fail (text != NULL, NULL);
-
-  n = len < 0 ? strlen (text) : (gsize) len;
-  if (is_ascii (text, n) || (decomposed = g_utf8_normalize (text, n, G_NORMALIZE_NFD)) == NULL)
-    return g_ascii_strdown (text, n);
+  if (g_str_is_ascii (text) || (decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD)) == NULL)
+    {
+      g_string_append (out, text);
+      for (gsize i = start; i < out->len; i++)
+        out->str[i] = g_ascii_tolower (out->str[i]);
+      return;
+    }
 
   bare = g_string_sized_new (strlen (decomposed));
   for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
@@ -100,7 +91,21 @@ cyd_search_fold (const char *text,
       if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
         g_string_append_unichar (bare, c);
     }
-  return g_utf8_casefold (bare->str, bare->len);
+  folded = g_utf8_casefold (bare->str, bare->len);
+  g_string_append (out, folded);
+}
+
+/* Returns: (transfer full): @text folded by cyd_search_fold_append() */
+char *
+cyd_search_fold (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_new (NULL);
+  cyd_search_fold_append (out, text);
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -113,7 +118,7 @@ fold_function (sqlite3_context  *context,
   if (text == NULL)
     sqlite3_result_null (context);
   else
-    sqlite3_result_text (context, cyd_search_fold (text, sqlite3_value_bytes (argv[0])), -1, g_free);
+    sqlite3_result_text (context, cyd_search_fold (text), -1, g_free);
 }
 
 void

@@ -14,7 +14,8 @@ void cyd_collate_register        (sqlite3    *db);
 
 /* Text as searches compare it: accents dropped and case folded, so "sian"
  * finds Siân and "SIÂN" finds Sian. Also the SQL function cyd_fold(). */
-char *cyd_search_fold            (const char *text,
-                                  gssize      len);
+void  cyd_search_fold_append     (GString    *out,
+                                  const char *text);
+char *cyd_search_fold            (const char *text);
 
 G_END_DECLS

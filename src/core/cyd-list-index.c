@@ -17,7 +17,7 @@ struct _CydListIndex
 {
   GArray  *ids;       /* gint64, in display order */
   GArray  *offsets;   /* guint, into text: each row's fields, NUL-terminated */
-  GString *text;      /* folded by cyd_search_fold() */
+  GString *text;      /* folded by cyd_search_fold_append() */
 };
 
 void
@@ -74,10 +74,7 @@ cyd_list_index_build (CydStore      *store,
       g_array_append_val (self->ids, id);
       g_array_append_val (self->offsets, offset);
       if (fields != NULL)
-        {
-          g_autofree char *folded = cyd_search_fold (fields, sqlite3_column_bytes (stmt, 1));
-          g_string_append (self->text, folded);
-        }
+        cyd_search_fold_append (self->text, fields);
       g_string_append_c (self->text, '\0');
     }
   if (rc != SQLITE_DONE)
@@ -117,14 +114,14 @@ cyd_list_index_can_search (const char *search)
  *   @search; %NULL for every row
  *
  * Returns: (transfer full): the positions of the rows with a field that
- *   holds @search, folded as cyd_search_fold() does, in display order
+ *   holds @search, folded as cyd_search_fold_append() does, in display order
  */
 GArray *
 cyd_list_index_search (CydListIndex *self,
                        const char   *search,
                        GArray       *within)
 {
-  g_autofree char *needle = cyd_search_fold (search, -1);
+  g_autofree char *needle = cyd_search_fold (search);
   guint n = within != NULL ? within->len : self->ids->len;
   GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
 

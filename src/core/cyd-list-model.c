@@ -946,7 +946,7 @@ cyd_list_model_get_search (CydListModel *self)
 static char *
 make_like_pattern (const char *search)
 {
-  g_autofree char *folded = cyd_search_fold (search, -1);
+  g_autofree char *folded = cyd_search_fold (search);
   GString *s = g_string_new ("%");
 
   for (const char *p = folded; *p != '\0'; p++)
