@@ -459,6 +459,23 @@ ensure_model (CydListBinding *self)
   return self->model;
 }
 
+/* Gives the list every row: when it has grown a screenful at a time up to
+ * what the list view keeps, or when someone is at it before then, so that
+ * End or a scroll goes where it says. */
+static void
+show_all_rows (CydListBinding *self)
+{
+  if (self->slice == NULL || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
+    return;
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  /* Someone may type into the search entry now. */
+  if (self->model != NULL)
+    cyd_list_model_prepare_search (self->model);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->tick_id);
+  self->tick_id = 0;
+}
+
 /* After the first frame, the rest of the rows a screenful a frame, until
  * the list view has all it keeps. */
 static gboolean
@@ -479,30 +496,13 @@ grow_slice (GtkWidget     *widget,
   size = gtk_slice_list_model_get_size (self->slice);
   if (size >= ALL_ROWS_AFTER)
     {
-      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
-      /* Someone may type into the search entry now. */
-      if (self->model != NULL)
-        cyd_list_model_prepare_search (self->model);
+      /* the callback ends here: not to be removed as well */
       self->tick_id = 0;
+      show_all_rows (self);
       return G_SOURCE_REMOVE;
     }
   gtk_slice_list_model_set_size (self->slice, size + FIRST_ROWS);
   return G_SOURCE_CONTINUE;
-}
-
-/* Someone is at the list before it has all its rows: give it all of them
- * now, so that End or a scroll goes where it says. */
-static void
-show_all_rows (CydListBinding *self)
-{
-  if (self->slice == NULL || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT)
-    return;
-  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
-  if (self->model != NULL)
-    cyd_list_model_prepare_search (self->model);
-  if (self->tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->tick_id);
-  self->tick_id = 0;
 }
 
 static gboolean

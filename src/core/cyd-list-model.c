@@ -752,17 +752,14 @@ build_index (CydListModel *self)
 }
 
 /* Whether a far page waits for the index rather than an OFFSET query on
- * the thread that asks: only when the index, once read, answers for it. */
+ * the thread that asks: only when the index, once read, answers for it.
+ * Asking for one starts the index's read, if it has not started. */
 static gboolean
 waits_for_index (CydListModel *self)
 {
   if (!self->defer_far_pages || self->index != NULL || self->def->kind == CYD_KIND_MILESTONE)
     return FALSE;
-  if (self->search != NULL && !cyd_list_index_can_search (self->search))
-    return FALSE;
-  if (!self->indexed)
-    cyd_list_model_prepare_search (self);
-  return TRUE;
+  return self->search == NULL || cyd_list_index_can_search (self->search);
 }
 
 static GType
@@ -791,6 +788,7 @@ cyd_list_model_get_item (GListModel *model,
   records = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   if (records == NULL && page >= FAR_PAGE && waits_for_index (self))
     {
+      cyd_list_model_prepare_search (self);
       self->empty_from = self->gave_empty_rows ? MIN (self->empty_from, page) : page;
       self->empty_to = self->gave_empty_rows ? MAX (self->empty_to, page) : page;
       self->gave_empty_rows = TRUE;
