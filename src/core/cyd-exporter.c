@@ -96,13 +96,7 @@ field_expr (const FieldDef *f,
 /* Bytes written to a file at a time. */
 #define EXPORT_WRITE_SIZE 65536
 
-/* The most kinds of child a record has. */
-#define MAX_CHILD_KINDS 4
-
-/* The most attributes of a record and of a child, and the most children
- * a batch keeps before it is passed on. */
-#define MAX_FIELDS       12
-#define MAX_CHILD_FIELDS 4
+/* The most records and children a batch keeps before it is passed on. */
 #define BATCH_RECORDS    256
 #define BATCH_CHILDREN   1024
 #define N_BATCHES        4
@@ -295,7 +289,7 @@ send_batch (Out      *out,
   g_async_queue_push (out->full, g_steal_pointer (&out->batch));
 }
 
-/* The next item to fill, in a batch with room for @n_children more. */
+/* The next item to fill, passing the batch on first when it is full. */
 static Item *
 next_item (Out             *out,
            ItemKind         kind,

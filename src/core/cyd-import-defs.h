@@ -8,6 +8,12 @@
 
 G_BEGIN_DECLS
 
+/* The most attributes an element of the format has, the most a child
+ * element has, and the most kinds of child a record has. */
+#define MAX_FIELDS       12
+#define MAX_CHILD_FIELDS 4
+#define MAX_CHILD_KINDS  4
+
 typedef enum {
   FIELD_TEXT,
   FIELD_CODE,

@@ -9,10 +9,6 @@ G_BEGIN_DECLS
 
 #define MAX_PROBLEMS 1000
 
-/* The most attributes an element of the format has. */
-#define MAX_FIELDS       12
-#define MAX_CHILD_FIELDS 4
-
 /* Councils, directorates and service lines: the lookups whose ids an import
  * keeps (see import_lookup_code()). */
 #define N_ID_CACHES 3
