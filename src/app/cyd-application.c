@@ -432,6 +432,7 @@ set_accels (GtkApplication *app)
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.show-page('overview')", { "<Alt>1", NULL } },
     { "win.show-page('structure')", { "<Alt>2", NULL } },
     { "win.show-page('staff')", { "<Alt>3", NULL } },

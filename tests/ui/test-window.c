@@ -415,6 +415,36 @@ test_state (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->stack), ==, "savings");
 }
 
+static GtkWindow *
+find_shortcuts_window (Fixture *f)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_WINDOW (l->data)
+        && gtk_window_get_transient_for (l->data) == GTK_WINDOW (f->window))
+      return l->data;
+  return NULL;
+}
+
+/* The keyboard shortcuts are built when asked for, for this window. */
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWindow *shortcuts;
+
+  g_assert_null (find_shortcuts_window (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  ui_test_spin (20);
+
+  shortcuts = find_shortcuts_window (f);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_modal (shortcuts));
+  gtk_window_destroy (shortcuts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +459,7 @@ main (int   argc,
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/ui/window/state", Fixture, NULL, fixture_set_up, test_state, fixture_tear_down);
+  g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
 
   return g_test_run ();
 }
