@@ -72,6 +72,22 @@ cyd_edit_form_text_value (GtkEditable *editable)
   return *text != '\0' ? g_variant_new_string (text) : NULL;
 }
 
+/* A cut-short choice shows in full as its tooltip. The text is given when
+ * asked for, not on every bind: setting a tooltip makes GTK look for the
+ * pointer, a round trip to the display for each row. */
+static gboolean
+on_choice_query_tooltip (GtkLabel   *label,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_mode,
+                         GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (label));
+  return TRUE;
+}
+
 static void
 on_choice_setup (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
@@ -84,6 +100,8 @@ on_choice_setup (GtkSignalListItemFactory *factory,
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_choice_query_tooltip), NULL);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -97,7 +115,6 @@ on_choice_bind (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
-  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (ellipsize) ? gtk_string_object_get_string (string) : NULL);
 }
 
 static GtkListItemFactory *
