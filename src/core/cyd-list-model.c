@@ -52,7 +52,37 @@ typedef struct {
   const char   *default_order;
   const Column *columns;
   const Filter *filters;
+  /* The first table alone, where each join is to a primary key through a
+   * NOT NULL foreign key: with no WHERE it has the same rows, and SQLite
+   * counts a table without reading it. */
+  const char   *count_from;
 } ListDef;
+
+/* A page of a list: its rows' ids, and each row once it is read. */
+typedef struct {
+  GArray     *ids;
+  CydRecord **records;   /* one per id, NULL until read */
+} Page;
+
+static Page *
+page_new (GArray *ids)
+{
+  Page *page = g_new (Page, 1);
+
+  page->ids = ids;
+  page->records = g_new0 (CydRecord *, ids->len);
+  return page;
+}
+
+static void
+page_free (Page *page)
+{
+  for (guint i = 0; i < page->ids->len; i++)
+    g_clear_object (&page->records[i]);
+  g_array_unref (page->ids);
+  g_free (page->records);
+  g_free (page);
+}
 
 /* Filter values are bound from ?10 on. */
 #define FIRST_FILTER_PARAM 10
@@ -225,13 +255,13 @@ static const ListDef list_defs[] = {
     "s.code", service_line_columns },
   { CYD_KIND_POST, "post p JOIN directorate d ON d.id = p.directorate_id"
     " JOIN service_line s ON s.id = p.service_line_id LEFT JOIN post r ON r.id = p.reports_to_id",
-    "p.id", "p.code", post_columns, post_filters },
+    "p.id", "p.code", post_columns, post_filters, "post p" },
   { CYD_KIND_STAFF, "person s JOIN council e ON e.id = s.employer_id", "s.id",
     "s.family_name COLLATE NOCASE, s.given_name COLLATE NOCASE, e.code, s.employee_number", staff_columns,
-    staff_filters },
+    staff_filters, "person s" },
   { CYD_KIND_BUDGET, "budget_line b JOIN directorate d ON d.id = b.directorate_id"
     " JOIN service_line s ON s.id = b.service_line_id", "b.id",
-    "b.year, d.code, s.code, b.category", budget_columns },
+    "b.year, d.code, s.code, b.category", budget_columns, NULL, "budget_line b" },
   { CYD_KIND_SAVING, "saving v JOIN directorate d ON d.id = v.directorate_id"
     " LEFT JOIN service_line s ON s.id = v.service_line_id", "v.id", "v.year, v.code", saving_columns },
   { CYD_KIND_MILESTONE, "milestone m LEFT JOIN person o ON o.id = m.owner_id"
@@ -255,7 +285,7 @@ struct _CydListModel
   gboolean       descending;
 
   guint          n_items;
-  GHashTable    *pages;        /* page index → GPtrArray of CydRecord */
+  GHashTable    *pages;        /* page index → Page */
   gulong         changed_id;
   char          *as_at;        /* YYYY-MM-DD, bound as AS_AT_PARAM */
 
@@ -413,7 +443,8 @@ static guint
 count_rows (CydListModel *self)
 {
   g_autofree char *where = build_where (self);
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s%s", self->def->from, where);
+  const char *from = where[0] == '\0' && self->def->count_from != NULL ? self->def->count_from : self->def->from;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s%s", from, where);
   g_autoptr(GError) error = NULL;
   g_autoptr(CydStmt) stmt = cyd_store_prepare (self->store, sql, &error);
 
@@ -515,29 +546,26 @@ fetch_page_ids (CydListModel *self,
   return ids;
 }
 
-static GPtrArray *
-fetch_rows (CydListModel *self,
-            GArray       *ids)
+/* One row, read when the list first asks for it: a page's rows are not
+ * all on screen at once. */
+static CydRecord *
+read_row (CydListModel *self,
+          gint64        id)
 {
   g_autofree char *sql = g_strdup_printf ("%s WHERE %s = ?5", self->select_sql, self->def->id_expr);
   g_autoptr(GError) error = NULL;
-  CydStmt *stmt = cyd_store_prepare (self->store, sql, &error);
-  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (self->store, sql, &error);
 
   if (stmt == NULL)
     {
       g_warning ("Could not read %s: %s", self->def->from, error->message);
-      return records;
+      return NULL;
     }
-  for (guint i = 0; i < ids->len; i++)
-    {
-      bind_as_at (self, stmt);
-      sqlite3_bind_int64 (stmt, 5, g_array_index (ids, gint64, i));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (records, read_record (self, stmt));
-      cyd_stmt_release (stmt);
-    }
-  return records;
+  bind_as_at (self, stmt);
+  sqlite3_bind_int64 (stmt, 5, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return read_record (self, stmt);
 }
 
 static gboolean
@@ -552,14 +580,14 @@ index_count (CydListModel *self)
   return self->found != NULL ? self->found->len : cyd_list_index_get_size (self->index);
 }
 
-static GPtrArray *
+static Page *
 fetch_page (CydListModel *self,
             guint         page)
 {
-  g_autoptr(GArray) ids = NULL;
+  GArray *ids;
 
   if (!index_in_use (self))
-    return fetch_rows (self, ids = fetch_page_ids (self, page));
+    return page_new (fetch_page_ids (self, page));
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PAGE_SIZE);
   for (guint i = page * PAGE_SIZE; i < MIN ((page + 1) * PAGE_SIZE, index_count (self)); i++)
@@ -569,7 +597,7 @@ fetch_page (CydListModel *self,
 
       g_array_append_val (ids, id);
     }
-  return fetch_rows (self, ids);
+  return page_new (ids);
 }
 
 /* Milestones are rated in core, as at a date, over the whole dependency
@@ -779,32 +807,35 @@ cyd_list_model_get_item (GListModel *model,
                          guint       position)
 {
   CydListModel *self = CYD_LIST_MODEL (model);
-  guint page = position / PAGE_SIZE;
-  GPtrArray *records;
+  guint page_index = position / PAGE_SIZE;
+  guint row = position % PAGE_SIZE;
+  Page *page;
 
   if (position >= self->n_items)
     return NULL;
 
-  records = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (records == NULL && page >= FAR_PAGE && waits_for_index (self))
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_index));
+  if (page == NULL && page_index >= FAR_PAGE && waits_for_index (self))
     {
       cyd_list_model_prepare_search (self);
-      self->empty_from = self->gave_empty_rows ? MIN (self->empty_from, page) : page;
-      self->empty_to = self->gave_empty_rows ? MAX (self->empty_to, page) : page;
+      self->empty_from = self->gave_empty_rows ? MIN (self->empty_from, page_index) : page_index;
+      self->empty_to = self->gave_empty_rows ? MAX (self->empty_to, page_index) : page_index;
       self->gave_empty_rows = TRUE;
       return cyd_record_new (0, self->keys, g_new0 (char *, self->keys->len));
     }
-  if (records == NULL)
+  if (page == NULL)
     {
       if (g_hash_table_size (self->pages) >= MAX_PAGES)
         g_hash_table_remove_all (self->pages);
-      records = fetch_page (self, page);
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), records);
+      page = fetch_page (self, page_index);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page_index), page);
     }
 
-  if (position % PAGE_SIZE >= records->len)
+  if (row >= page->ids->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (records, position % PAGE_SIZE));
+  if (page->records[row] == NULL)
+    page->records[row] = read_row (self, g_array_index (page->ids, gint64, row));
+  return page->records[row] != NULL ? g_object_ref (page->records[row]) : NULL;
 }
 
 static void
@@ -866,7 +897,7 @@ cyd_list_model_init (CydListModel *self)
   self->sort_column = -1;
   self->as_at = cyd_date_today_iso ();
   self->due_soon_days = CYD_MILESTONE_DUE_SOON_DAYS;
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
 }
 
 static guint
