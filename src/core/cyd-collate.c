@@ -5,43 +5,59 @@
 
 #include "cyd-collate.h"
 
-#include <locale.h>
 #include <string.h>
+#include <unicode/ucol.h>
 
-/* A locale object of its own: the process locale is never touched. When
- * cy_GB.UTF-8 is not installed, the fallback is GLib's collation of the
- * current locale. */
-static locale_t
-welsh_locale (void)
+/* Welsh order comes from ICU's Welsh collation: the same on every machine,
+ * whatever locales it has installed, and compared without copying or
+ * folding the texts. Strength "secondary": case is ignored, accents are
+ * not. A collator is safe to share between threads once its attributes
+ * are set. */
+static const UCollator *
+welsh_collator (void)
 {
-  static locale_t locale;
+  static UCollator *collator;
   static gsize initialised;
 
   if (g_once_init_enter (&initialised))
     {
-      locale = newlocale (LC_COLLATE_MASK, "cy_GB.UTF-8", (locale_t) 0);
-      if (locale == (locale_t) 0)
-        g_debug ("cy_GB.UTF-8 is not installed: Welsh order falls back to the current locale");
+      UErrorCode status = U_ZERO_ERROR;
+
+      collator = ucol_open ("cy", &status);
+      if (U_FAILURE (status))
+        g_error ("ICU has no Welsh collation: %s", u_errorName (status));
+      ucol_setStrength (collator, UCOL_SECONDARY);
       g_once_init_leave (&initialised, 1);
     }
-  return locale;
+  return collator;
+}
+
+static int
+cyd_collate_welsh_len (const char *a,
+                       gsize       len_a,
+                       const char *b,
+                       gsize       len_b)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UCollationResult result;
+  int cmp;
+
+  result = ucol_strcollUTF8 (welsh_collator (), a, len_a, b, len_b, &status);
+  if (U_SUCCESS (status) && result != UCOL_EQUAL)
+    return result == UCOL_LESS ? -1 : 1;
+
+  /* Equal in Welsh but not the same bytes: keep the order total. */
+  cmp = memcmp (a, b, MIN (len_a, len_b));
+  if (cmp != 0)
+    return cmp;
+  return len_a < len_b ? -1 : len_a > len_b;
 }
 
 int
 cyd_collate_welsh (const char *a,
                    const char *b)
 {
-  locale_t locale = welsh_locale ();
-  g_autofree char *fa = g_utf8_casefold (a, -1);
-  g_autofree char *fb = g_utf8_casefold (b, -1);
-  int cmp;
-
-  if (locale == (locale_t) 0)
-    cmp = g_utf8_collate (fa, fb);
-  else
-    cmp = strcoll_l (fa, fb, locale);
-  /* Equal under the locale but not the same bytes: keep the order total. */
-  return cmp != 0 ? cmp : strcmp (a, b);
+  return cyd_collate_welsh_len (a, strlen (a), b, strlen (b));
 }
 
 static int
@@ -51,10 +67,7 @@ compare_welsh (void       *data,
                int         len_b,
                const void *b)
 {
-  g_autofree char *sa = g_strndup (a, len_a);
-  g_autofree char *sb = g_strndup (b, len_b);
-
-  return cyd_collate_welsh (sa, sb);
+  return cyd_collate_welsh_len (a, len_a, b, len_b);
 }
 
 /**

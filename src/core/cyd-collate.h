@@ -7,7 +7,8 @@
 G_BEGIN_DECLS
 
 /* "cyd_welsh": Welsh alphabetical order (ch, dd, ff, ng, ll, ph, rh and th
- * are letters), by glibc's cy_GB collation, case folded first. */
+ * are letters), by ICU's Welsh collation, ignoring case; texts equal in
+ * Welsh are ordered by their bytes. */
 int  cyd_collate_welsh           (const char *a,
                                   const char *b);
 void cyd_collate_register        (sqlite3    *db);

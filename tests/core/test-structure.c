@@ -353,13 +353,18 @@ test_lists (gconstpointer data)
     }
 }
 
-/* Welsh letters: ll after l, ch after c, dd after d, th after t, ff after f. */
+/* Welsh letters: ll after l, ch after c, dd after d, th after t, ff after
+ * f, ng between g and h, ph after p, rh after r. Case counts only between
+ * texts otherwise equal; accents count. */
 static void
 test_welsh_collation (void)
 {
   static const char *const ordered[][2] = {
     { "lord", "llan" }, { "cyf", "chwarae" }, { "dyn", "ddoe" },
     { "tywydd", "theatr" }, { "fy", "ffa" }, { "Llan", "llan" },
+    { "Gwen", "Ngaio" }, { "Bangor", "Banc" }, { "Pugh", "Phillips" },
+    { "Roberts", "Rhys" }, { "sian", "Siân" }, { "Siân", "Sion" },
+    { "LLOYD", "llwyd" }, { "Tudor", "Thomas" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (ordered); i++)
