@@ -8,6 +8,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <glib/gi18n.h>
 
 #include "cyd.h"
 #include "cyd-budget.h"
@@ -154,6 +155,10 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
+  /* LANGUAGE=cy times the lists in Welsh order */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CYD_LOCALEDIR") != NULL ? g_getenv ("CYD_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   if (argc != 2)
     {
       g_printerr ("usage: %s DB\n", argv[0]);
