@@ -212,7 +212,7 @@ show_summary (CydOverviewPage  *self,
     merged = g_strdup_printf (ngettext ("merging into %u directorate", "merging into %u directorates",
                                         summary->merged_directorates),
                               summary->merged_directorates);
-  vacant = g_strdup_printf (ngettext ("%u vacant", "%u vacant", summary->vacant_posts),
+  vacant = g_strdup_printf (ngettext ("%'u vacant", "%'u vacant", summary->vacant_posts),
                             summary->vacant_posts);
   /* Translators: %s is a number of full-time equivalent posts, e.g. "1,234.5" */
   fte_detail = g_strdup_printf (_("%s FTE"), fte);

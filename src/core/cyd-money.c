@@ -257,12 +257,19 @@ cyd_fte_to_string (CydFte fte)
   return fte_digits (fte, 0);
 }
 
-/* For display: at least two decimals, exact: "1.00", "0.50", "0.5405",
- * "312.75" for a total. */
+/* For display: at least two decimals, exact, the whole part grouped as
+ * money is: "1.00", "0.50", "0.5405", "312.75", "92,065.30" for a total. */
 char *
 cyd_fte_format (CydFte fte)
 {
+  g_autofree char *digits = NULL;
+  GString *s;
+
   g_return_val_if_fail (fte >= 0, NULL);
 
-  return fte_digits (fte, 2);
+  digits = fte_digits (fte, 2);
+  s = g_string_new (NULL);
+  append_grouped (s, (guint64) (fte / CYD_FTE_ONE));
+  g_string_append (s, strchr (digits, '.'));
+  return g_string_free (s, FALSE);
 }

@@ -126,6 +126,7 @@ test_fte_format (void)
   g_autofree char *d = cyd_fte_format (10000);
   g_autofree char *e = cyd_fte_format (5405);
   g_autofree char *f = cyd_fte_format (3127500);
+  g_autofree char *g = cyd_fte_format (920653000);
 
   g_assert_cmpstr (a, ==, "1");
   g_assert_cmpstr (b, ==, "0.5405");
@@ -133,6 +134,7 @@ test_fte_format (void)
   g_assert_cmpstr (d, ==, "1.00");
   g_assert_cmpstr (e, ==, "0.5405");
   g_assert_cmpstr (f, ==, "312.75");
+  g_assert_cmpstr (g, ==, "92,065.30");
 }
 
 static const ParseCase display_cases[] = {
