@@ -278,7 +278,7 @@ struct _CydListModel
   CydStore      *store;
   const ListDef *def;
   GPtrArray     *keys;
-  char          *select_sql;   /* SELECT id, columns FROM ... */
+  char          *row_sql;      /* SELECT id, columns FROM ... WHERE id = ?5 */
   char          *search;
   char          *like;
   int            sort_column;  /* -1 for the default order */
@@ -552,9 +552,8 @@ static CydRecord *
 read_row (CydListModel *self,
           gint64        id)
 {
-  g_autofree char *sql = g_strdup_printf ("%s WHERE %s = ?5", self->select_sql, self->def->id_expr);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (self->store, sql, &error);
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (self->store, self->row_sql, &error);
 
   if (stmt == NULL)
     {
@@ -869,7 +868,7 @@ cyd_list_model_finalize (GObject *object)
   CydListModel *self = (CydListModel *)object;
 
   g_clear_pointer (&self->keys, g_ptr_array_unref);
-  g_free (self->select_sql);
+  g_free (self->row_sql);
   g_free (self->search);
   g_free (self->like);
   g_free (self->as_at);
@@ -937,7 +936,8 @@ cyd_list_model_new (CydStore *store,
       g_string_append_printf (select, ", %s", expr);
     }
   g_string_append_printf (select, " FROM %s", self->def->from);
-  self->select_sql = g_string_free (g_steal_pointer (&select), FALSE);
+  g_string_append_printf (select, " WHERE %s = ?5", self->def->id_expr);
+  self->row_sql = g_string_free (g_steal_pointer (&select), FALSE);
   self->filter_values = g_new0 (char *, count_filters (self->def) + 1);
   rate_milestones (self);
 
