@@ -84,8 +84,10 @@ format_display (ValueType type,
     case VALUE_FTE:
       magnitude = cyd_fte_format (ABS (value));
       return g_strdup_printf ("%s%s", value < 0 ? "−" : "", magnitude);
-    case VALUE_HALVES:
     case VALUE_COUNT:
+      /* grouped as money and FTE are, in the locale's way */
+      return g_strdup_printf ("%'" G_GINT64_FORMAT, value);
+    case VALUE_HALVES:
     default:
       return format_plain (type, value);
     }
