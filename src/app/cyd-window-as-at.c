@@ -78,6 +78,9 @@ show_as_at (CydWindow *self)
   g_autoptr(GDateTime) dt = g_date_time_new_local (atoi (ymd[0]), atoi (ymd[1]), atoi (ymd[2]), 12, 0, 0);
 
   gtk_menu_button_set_label (self->as_at_button, display);
+  /* The popover is built the first time it opens. */
+  if (self->as_at_entry == NULL)
+    return;
   gtk_editable_set_text (GTK_EDITABLE (self->as_at_entry), display);
   gtk_widget_remove_css_class (GTK_WIDGET (self->as_at_entry), "error");
   if (dt != NULL)
@@ -123,6 +126,38 @@ on_today_clicked (CydWindow *self)
 
   cyd_window_set_as_at (self, today);
   gtk_menu_button_popdown (self->as_at_button);
+}
+
+/* The popover, with its calendar, is built when first opened: a calendar
+ * is many widgets, and the first frame does not show it. */
+static void
+create_as_at_popover (GtkMenuButton *button,
+                      gpointer       data)
+{
+  CydWindow *self = data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+
+  if (self->as_at_entry != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "on_as_at_entry_activate", G_CALLBACK (on_as_at_entry_activate),
+                                           "on_as_at_entry_changed", G_CALLBACK (on_as_at_entry_changed),
+                                           "on_calendar_day_selected", G_CALLBACK (on_calendar_day_selected),
+                                           "on_today_clicked", G_CALLBACK (on_today_clicked),
+                                           NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_add_from_resource (builder, "/cymru/cyd/Cyd/cyd-as-at-popover.ui", NULL);
+
+  self->as_at_entry = GTK_ENTRY (gtk_builder_get_object (builder, "as_at_entry"));
+  self->calendar = GTK_CALENDAR (gtk_builder_get_object (builder, "calendar"));
+  gtk_menu_button_set_popover (button, GTK_WIDGET (gtk_builder_get_object (builder, "popover")));
+  show_as_at (self);
 }
 
 static void
@@ -192,12 +227,6 @@ void
 cyd_window_class_add_as_at (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, CydWindow, as_at_button);
-  gtk_widget_class_bind_template_child (widget_class, CydWindow, as_at_entry);
-  gtk_widget_class_bind_template_child (widget_class, CydWindow, calendar);
-  gtk_widget_class_bind_template_callback (widget_class, on_as_at_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_as_at_entry_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_today_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.choose-date", NULL, choose_date_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -217,6 +246,7 @@ cyd_window_setup_as_at (CydWindow *self)
 {
   if (self->as_at == NULL)
     self->as_at = cyd_date_today_iso ();
+  gtk_menu_button_set_create_popup_func (self->as_at_button, create_as_at_popover, self, NULL);
   show_as_at (self);
 
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack));

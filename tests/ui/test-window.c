@@ -445,6 +445,74 @@ test_shortcuts (Fixture       *f,
   gtk_window_destroy (shortcuts);
 }
 
+static char *
+dup_calendar_iso (GtkCalendar *calendar)
+{
+  g_autoptr(GDateTime) dt = gtk_calendar_get_date (calendar);
+
+  return g_date_time_format (dt, "%Y-%m-%d");
+}
+
+/* The "as at" popover is built the first time it opens (Ctrl+D), and from
+ * then on its entry and calendar follow the window's date both ways. */
+static void
+test_as_at_popover (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *popover;
+  GtkCalendar *calendar;
+  GtkEntry *entry;
+  g_autofree char *shown = NULL;
+  g_autofree char *picked = NULL;
+  g_autofree char *followed = NULL;
+
+  g_assert_null (ui_test_find (GTK_WIDGET (f->window), GTK_TYPE_CALENDAR, NULL));
+  cyd_window_set_as_at (f->window, "2014-03-31");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.choose-date", NULL));
+  ui_test_spin (50);
+  calendar = GTK_CALENDAR (ui_test_find (GTK_WIDGET (f->window), GTK_TYPE_CALENDAR, NULL));
+  g_assert_nonnull (calendar);
+  popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  g_assert_true (gtk_widget_get_visible (popover));
+  entry = GTK_ENTRY (ui_test_find (popover, GTK_TYPE_ENTRY, NULL));
+  g_assert_nonnull (entry);
+
+  /* It opens on the window's date. */
+  shown = cyd_date_format ("2014-03-31");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, shown);
+  picked = dup_calendar_iso (calendar);
+  g_assert_cmpstr (picked, ==, "2014-03-31");
+
+  /* A date that does not exist is marked and changes nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "31 February 2015");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpstr (cyd_window_get_as_at (f->window), ==, "2014-03-31");
+
+  /* A typed date becomes the window's, and the popover closes. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1 April 2014");
+  g_signal_emit_by_name (entry, "activate");
+  ui_test_spin (50);
+  g_assert_cmpstr (cyd_window_get_as_at (f->window), ==, "2014-04-01");
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_clear_pointer (&picked, g_free);
+  picked = dup_calendar_iso (calendar);
+  g_assert_cmpstr (picked, ==, "2014-04-01");
+
+  /* A date set elsewhere shows in the popover, and opening it again
+   * builds nothing new. */
+  cyd_window_set_as_at (f->window, "2015-06-30");
+  followed = dup_calendar_iso (calendar);
+  g_assert_cmpstr (followed, ==, "2015-06-30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.choose-date", NULL));
+  ui_test_spin (50);
+  g_assert_true (ui_test_find (GTK_WIDGET (f->window), GTK_TYPE_CALENDAR, NULL) == GTK_WIDGET (calendar));
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +528,7 @@ main (int   argc,
   g_test_add ("/ui/window/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/ui/window/state", Fixture, NULL, fixture_set_up, test_state, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/window/as-at-popover", Fixture, NULL, fixture_set_up, test_as_at_popover, fixture_tear_down);
 
   return g_test_run ();
 }
