@@ -9,12 +9,16 @@
 
 /* Where a page of the window goes. The page is built the first time it is
  * shown, so opening a programme builds only the page it opens on; until
- * then the slot keeps the store and the date to hand over. */
+ * then the slot keeps the store and the date to hand over.
+ *
+ * The page's type is given by name: GtkBuilder initialises the class of a
+ * type it reads for a GType property, and a page's class reads its own
+ * template, which the first frame need not wait for. */
 struct _CydPageSlot
 {
   GtkWidget  parent_instance;
 
-  GType      page_type;
+  char      *page_type;
   CydStore  *store;
   char      *as_at;
   GtkWidget *page;
@@ -50,13 +54,16 @@ page_has_property (CydPageSlot *self,
 GtkWidget *
 cyd_page_slot_ensure_page (CydPageSlot *self)
 {
-  g_return_val_if_fail (CYD_IS_PAGE_SLOT (self), NULL);
-  g_return_val_if_fail (g_type_is_a (self->page_type, GTK_TYPE_WIDGET), NULL);
+  GType type;
 
+  g_return_val_if_fail (CYD_IS_PAGE_SLOT (self), NULL);
   if (self->page != NULL)
     return self->page;
 
-  self->page = g_object_new (self->page_type, NULL);
+  type = g_type_from_name (self->page_type != NULL ? self->page_type : "");
+  g_return_val_if_fail (g_type_is_a (type, GTK_TYPE_WIDGET), NULL);
+
+  self->page = g_object_new (type, NULL);
   gtk_widget_set_parent (self->page, GTK_WIDGET (self));
   if (self->as_at != NULL && page_has_property (self, "as-at"))
     g_object_set (self->page, "as-at", self->as_at, NULL);
@@ -106,6 +113,7 @@ cyd_page_slot_finalize (GObject *object)
 {
   CydPageSlot *self = CYD_PAGE_SLOT (object);
 
+  g_free (self->page_type);
   g_free (self->as_at);
 
   G_OBJECT_CLASS (cyd_page_slot_parent_class)->finalize (object);
@@ -122,7 +130,7 @@ cyd_page_slot_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_PAGE_TYPE:
-      g_value_set_gtype (value, self->page_type);
+      g_value_set_string (value, self->page_type);
       break;
     case PROP_STORE:
       g_value_set_object (value, self->store);
@@ -146,7 +154,8 @@ cyd_page_slot_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_PAGE_TYPE:
-      self->page_type = g_value_get_gtype (value);
+      g_free (self->page_type);
+      self->page_type = g_value_dup_string (value);
       break;
     case PROP_STORE:
       if (g_set_object (&self->store, g_value_get_object (value)))
@@ -183,9 +192,9 @@ cyd_page_slot_class_init (CydPageSlotClass *klass)
   object_class->set_property = cyd_page_slot_set_property;
 
   properties[PROP_PAGE_TYPE] =
-    g_param_spec_gtype ("page-type", NULL, NULL,
-                        GTK_TYPE_WIDGET,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("page-type", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          CYD_TYPE_STORE,
