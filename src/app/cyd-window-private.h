@@ -26,6 +26,8 @@ struct _CydWindow
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GMenu                *recent_section;
 
   /* cyd-window-as-at.c */

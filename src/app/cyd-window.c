@@ -451,6 +451,8 @@ cyd_window_class_init (CydWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CydWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CydWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CydWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CydWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CydWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_released);
@@ -472,6 +474,19 @@ cyd_window_class_init (CydWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
+/* A menu button makes the popover of its menu, a widget for every item,
+ * as soon as it is given the menu: the main menu is given it when first
+ * opened, by pointer or by F10. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       data)
+{
+  CydWindow *self = data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 cyd_window_init (CydWindow *self)
 {
@@ -481,6 +496,7 @@ cyd_window_init (CydWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

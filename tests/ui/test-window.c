@@ -445,6 +445,69 @@ test_shortcuts (Fixture       *f,
   gtk_window_destroy (shortcuts);
 }
 
+static GtkMenuButton *
+find_primary_menu_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (child)))
+        return GTK_MENU_BUTTON (child);
+      if ((found = find_primary_menu_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu's popover is built when the menu is first opened, and
+ * offers the window's and the application's actions. */
+static void
+test_primary_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = find_primary_menu_button (GTK_WIDGET (f->window));
+  GtkPopover *popover;
+  GMenuModel *model;
+  gboolean has_preferences = FALSE;
+
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  ui_test_spin (50);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action)
+              && g_str_equal (action, "app.preferences"))
+            has_preferences = TRUE;
+        }
+    }
+  g_assert_true (has_preferences);
+  g_assert_true (ui_test_shows_text (GTK_WIDGET (popover), "Preferences"));
+
+  /* Opened again, it is the same popover. */
+  gtk_menu_button_popdown (button);
+  ui_test_spin (20);
+  gtk_menu_button_popup (button);
+  ui_test_spin (20);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+}
+
 static char *
 dup_calendar_iso (GtkCalendar *calendar)
 {
@@ -528,6 +591,7 @@ main (int   argc,
   g_test_add ("/ui/window/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/ui/window/state", Fixture, NULL, fixture_set_up, test_state, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/window/primary-menu", Fixture, NULL, fixture_set_up, test_primary_menu, fixture_tear_down);
   g_test_add ("/ui/window/as-at-popover", Fixture, NULL, fixture_set_up, test_as_at_popover, fixture_tear_down);
 
   return g_test_run ();
