@@ -21,7 +21,12 @@
  *
  * Every list page also gets "Export as CSV…": a button after the count, on
  * the action list.export-csv, that writes the list as shown (columns,
- * search, sort, date and filters) to a CSV file (cyd-list-export.c). */
+ * search, sort, date and filters) to a CSV file (cyd-list-export.c).
+ *
+ * And a "Columns" menu beside it: a check item for each column, on the
+ * actions columns.KEY (KEY the column's sort key). A column the user
+ * hides is taken out of the view, so its rows make no cells, and stays
+ * hidden in every window, kept in the setting "hidden-columns". */
 
 /* Rows the view starts with, and gets more of a frame at a time; past
  * ALL_ROWS_AFTER, it has as many as it keeps and gets the whole model. */
@@ -48,6 +53,9 @@ struct _CydListBinding
   GtkLabel       *count_label;
 
   GPtrArray            *choice_filters;   /* ChoiceFilter */
+
+  GPtrArray            *columns;          /* every GtkColumnViewColumn, in order */
+  GSettings            *settings;
 
   GSimpleAction        *export_action;
   GtkFileChooserNative *chooser;
@@ -152,6 +160,26 @@ format_count (CydKind kind,
     }
 }
 
+/* Shows the stack's child @name and hides the others: a hidden child is
+ * neither styled nor measured, and the status pages' large icons are not
+ * loaded until one is shown. */
+static void
+show_stack_child (CydListBinding *self,
+                  const char     *name)
+{
+  GtkWidget *shown = gtk_stack_get_child_by_name (self->stack, name);
+
+  g_return_if_fail (shown != NULL);
+
+  gtk_widget_set_visible (shown, TRUE);
+  gtk_stack_set_visible_child (self->stack, shown);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != shown)
+      gtk_widget_set_visible (child, FALSE);
+}
+
 static void
 update_state (CydListBinding *self)
 {
@@ -163,12 +191,14 @@ update_state (CydListBinding *self)
   if (self->export_action != NULL)
     g_simple_action_set_enabled (self->export_action, n > 0);
 
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->stack, "list");
+  /* With a store but no model yet, the page is not shown: it will be the
+   * list when it is. */
+  if (n > 0 || (self->model == NULL && self->store != NULL))
+    show_stack_child (self, "list");
   else if (search != NULL && *search != '\0')
-    gtk_stack_set_visible_child_name (self->stack, "no-results");
+    show_stack_child (self, "no-results");
   else
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+    show_stack_child (self, "empty");
 }
 
 static void
@@ -314,6 +344,209 @@ add_export_button (CydListBinding *self)
   gtk_box_append (GTK_BOX (row), button);
 }
 
+/* The name of a list in the setting "hidden-columns". */
+static const char *
+list_name (CydKind kind)
+{
+  switch (kind)
+    {
+    case CYD_KIND_STAFF:
+      return "staff";
+    case CYD_KIND_POST:
+      return "posts";
+    case CYD_KIND_SAVING:
+      return "savings";
+    case CYD_KIND_SERVICE_LINE:
+      return "service-lines";
+    case CYD_KIND_MILESTONE:
+      return "milestones";
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+column_key (GtkColumnViewColumn *column)
+{
+  GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
+
+  return CYD_IS_COLUMN_SORTER (sorter) ? cyd_column_sorter_get_key (CYD_COLUMN_SORTER (sorter)) : NULL;
+}
+
+static gboolean
+column_shown (CydListBinding      *self,
+              GtkColumnViewColumn *column)
+{
+  return gtk_column_view_column_get_column_view (column) == self->column_view;
+}
+
+static guint
+count_shown (CydListBinding *self)
+{
+  return g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view));
+}
+
+/* Puts @column back where it was among those shown, or takes it out. */
+static void
+show_column (CydListBinding      *self,
+             GtkColumnViewColumn *column,
+             gboolean             shown)
+{
+  guint position = 0;
+
+  if (column_shown (self, column) == shown)
+    return;
+  if (!shown)
+    {
+      gtk_column_view_remove_column (self->column_view, column);
+      return;
+    }
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      GtkColumnViewColumn *other = g_ptr_array_index (self->columns, i);
+
+      if (other == column)
+        break;
+      position += column_shown (self, other);
+    }
+  gtk_column_view_insert_column (self->column_view, position, column);
+}
+
+static void
+save_hidden_columns (CydListBinding *self)
+{
+  g_autoptr(GVariant) old = g_settings_get_value (self->settings, "hidden-columns");
+  const char *name = list_name (self->kind);
+  g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
+  g_auto(GStrv) keys = NULL;
+  GVariantBuilder lists;
+  GVariantIter iter;
+  const char *other;
+  GVariant *value;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
+
+      if (!column_shown (self, column))
+        g_strv_builder_add (hidden, column_key (column));
+    }
+  keys = g_strv_builder_end (hidden);
+
+  /* The other lists' entries as they were, and this list's anew. */
+  g_variant_builder_init (&lists, G_VARIANT_TYPE ("a{sas}"));
+  g_variant_iter_init (&iter, old);
+  while (g_variant_iter_next (&iter, "{&s@as}", &other, &value))
+    {
+      if (!g_str_equal (other, name))
+        g_variant_builder_add (&lists, "{s@as}", other, value);
+      g_variant_unref (value);
+    }
+  g_variant_builder_add (&lists, "{s^as}", name, keys);
+  g_settings_set_value (self->settings, "hidden-columns", g_variant_builder_end (&lists));
+}
+
+static void
+on_column_toggled (GSimpleAction  *action,
+                   GVariant       *value,
+                   CydListBinding *self)
+{
+  GtkColumnViewColumn *column = g_object_get_data (G_OBJECT (action), "column");
+  gboolean shown = g_variant_get_boolean (value);
+
+  /* The list keeps one column at least. */
+  if (!shown && count_shown (self) <= 1)
+    return;
+  g_simple_action_set_state (action, value);
+  show_column (self, column, shown);
+  save_hidden_columns (self);
+}
+
+/* The setting's hidden columns for this list, as the view is made. */
+static void
+apply_hidden_columns (CydListBinding *self,
+                      GActionMap     *actions)
+{
+  g_autoptr(GVariant) all = g_settings_get_value (self->settings, "hidden-columns");
+  g_autofree const char **hidden = NULL;
+
+  if (!g_variant_lookup (all, list_name (self->kind), "^a&s", &hidden))
+    return;
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
+      const char *key = column_key (column);
+
+      if (!g_strv_contains (hidden, key) || count_shown (self) <= 1)
+        continue;
+      show_column (self, column, FALSE);
+      g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, key)),
+                                 g_variant_new_boolean (FALSE));
+    }
+}
+
+/* A menu button builds its menu's popover as soon as it has the menu: this
+ * one is given it when first opened. */
+static void
+create_columns_menu (GtkMenuButton *button,
+                     gpointer       data)
+{
+  GMenuModel *menu = data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
+/* The menu goes after the export button. */
+static void
+add_columns_menu (CydListBinding *self)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self->count_label));
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  GtkWidget *button;
+
+  if (list_name (self->kind) == NULL || !GTK_IS_BOX (row))
+    return;
+
+  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      GtkColumnViewColumn *column = g_list_model_get_item (columns, i);
+      const char *key = column_key (column);
+      g_autofree char *detailed = NULL;
+      g_autoptr(GSimpleAction) action = NULL;
+
+      if (key == NULL || !g_action_name_is_valid (key))
+        {
+          g_object_unref (column);
+          continue;
+        }
+      g_ptr_array_add (self->columns, column);
+      action = g_simple_action_new_stateful (key, NULL, g_variant_new_boolean (TRUE));
+      g_object_set_data (G_OBJECT (action), "column", column);
+      g_signal_connect_object (action, "change-state", G_CALLBACK (on_column_toggled), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+      detailed = g_strconcat ("columns.", key, NULL);
+      g_menu_append (section, gtk_column_view_column_get_title (column), detailed);
+    }
+  gtk_widget_insert_action_group (row, "columns", G_ACTION_GROUP (group));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  apply_hidden_columns (self, G_ACTION_MAP (group));
+
+  g_menu_append_section (menu, _("Show Columns"), G_MENU_MODEL (section));
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Columns"));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_columns_menu,
+                                         g_object_ref (menu), g_object_unref);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_box_append (GTK_BOX (row), button);
+}
+
 static void
 on_stop_search (CydListBinding *self)
 {
@@ -337,6 +570,8 @@ cyd_list_binding_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->export_action);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->export_name, g_free);
   g_clear_pointer (&self->choice_filters, g_ptr_array_unref);
   g_clear_pointer (&self->filters, g_hash_table_unref);
@@ -591,6 +826,7 @@ cyd_list_binding_new (CydKind         kind,
   gtk_widget_add_controller (GTK_WIDGET (column_view), scroll);
 
   add_export_button (self);
+  add_columns_menu (self);
 
   update_state (self);
 

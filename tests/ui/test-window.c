@@ -259,6 +259,12 @@ typedef struct {
 } CountChange;
 
 static gboolean
+model_has_rows (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (data)) > 0;
+}
+
+static gboolean
 model_is_empty (gpointer data)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (data)) == 0;
@@ -279,6 +285,7 @@ test_search (Fixture       *f,
   GtkColumnView *view;
   GtkSearchEntry *entry;
   GtkWidget *count_label;
+  GtkStack *stack;
   CountChange change;
   g_autofree char *family_name = NULL;
   g_autofree char *number = NULL;
@@ -320,11 +327,25 @@ test_search (Fixture       *f,
   number = g_strdup_printf ("%'u ", after);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (count_label)), number));
 
+  /* While the list shows, the status pages are hidden: not styled, not
+   * measured. */
+  stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_STACK));
+  g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (stack, "no-results")));
+  g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (stack, "empty")));
+
   /* A search that finds nothing says so. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzqqxxnothing");
   g_assert_true (ui_test_wait_for (model_is_empty, change.model));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_STACK))),
-                   ==, "no-results");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "no-results");
+  g_assert_true (gtk_widget_get_mapped (gtk_stack_get_child_by_name (stack, "no-results")));
+  g_assert_true (ui_test_shows_text (GTK_WIDGET (stack), "No Results Found"));
+
+  /* And clearing the search brings the list back. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (ui_test_wait_for (model_has_rows, change.model));
+  ui_test_spin (20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (stack, "no-results")));
 }
 
 typedef struct {
@@ -508,6 +529,123 @@ test_primary_menu (Fixture       *f,
   gtk_menu_button_popdown (button);
 }
 
+/* The keys of the columns a list shows, in order, joined by spaces. */
+static char *
+dup_column_keys (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
+
+      g_assert_true (CYD_IS_COLUMN_SORTER (sorter));
+      if (keys->len > 0)
+        g_string_append_c (keys, ' ');
+      g_string_append (keys, cyd_column_sorter_get_key (CYD_COLUMN_SORTER (sorter)));
+    }
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+static char *
+dup_hidden_columns (GSettings  *settings,
+                    const char *list)
+{
+  g_autoptr(GVariant) all = g_settings_get_value (settings, "hidden-columns");
+  g_autofree const char **hidden = NULL;
+
+  if (!g_variant_lookup (all, list, "^a&s", &hidden))
+    return NULL;
+  return g_strjoinv (" ", (char **) hidden);
+}
+
+static void
+toggle_column (Fixture    *f,
+               const char *key)
+{
+  g_autofree char *action = g_strconcat ("columns.", key, NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (current_search_entry (f)), action, NULL));
+  ui_test_spin (20);
+}
+
+/* A list hides the columns the setting names, and its Columns menu puts
+ * them back in their place or takes others out; the choice holds for the
+ * next window, and the list keeps one column at least. */
+static void
+test_columns (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkColumnView *view;
+  GtkMenuButton *menu_button;
+  GtkWidget *popover;
+  g_autofree char *keys = NULL;
+  g_autofree char *hidden = NULL;
+  g_auto(GStrv) shown = NULL;
+  CydWindow *second;
+
+  g_settings_reset (settings, "hidden-columns");
+  show_page (f, "staff");
+  view = current_column_view (f);
+
+  keys = dup_column_keys (view);
+  g_assert_cmpstr (keys, ==, "employee family-name given-name employer post grade fte salary");
+
+  /* The menu lists every column, shown or not. */
+  menu_button = GTK_MENU_BUTTON (ui_test_find (gtk_widget_get_parent (GTK_WIDGET (current_search_entry (f))),
+                                               GTK_TYPE_MENU_BUTTON, NULL));
+  g_assert_nonnull (menu_button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (menu_button)), ==, "Columns");
+  gtk_menu_button_popup (menu_button);
+  ui_test_spin (50);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (menu_button));
+  g_assert_nonnull (popover);
+  g_assert_true (ui_test_shows_text (popover, "Leaving Date"));
+  g_assert_true (ui_test_shows_text (popover, "Family Name"));
+  gtk_menu_button_popdown (menu_button);
+
+  /* Shown again, columns go back where they were. */
+  toggle_column (f, "language");
+  toggle_column (f, "start");
+  g_clear_pointer (&keys, g_free);
+  keys = dup_column_keys (view);
+  g_assert_cmpstr (keys, ==, "employee family-name given-name employer post grade fte salary start language");
+  hidden = dup_hidden_columns (settings, "staff");
+  g_assert_cmpstr (hidden, ==, "left");
+
+  toggle_column (f, "family-name");
+  g_clear_pointer (&keys, g_free);
+  keys = dup_column_keys (view);
+  g_assert_cmpstr (keys, ==, "employee given-name employer post grade fte salary start language");
+  g_clear_pointer (&hidden, g_free);
+  hidden = dup_hidden_columns (settings, "staff");
+  g_assert_cmpstr (hidden, ==, "family-name left");
+
+  /* Another window shows the same columns. */
+  second = cyd_window_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.show-page", "s", "staff"));
+  ui_test_spin (50);
+  g_clear_pointer (&keys, g_free);
+  keys = dup_column_keys (GTK_COLUMN_VIEW (ui_test_find (GTK_WIDGET (second), GTK_TYPE_COLUMN_VIEW, NULL)));
+  g_assert_cmpstr (keys, ==, "employee given-name employer post grade fte salary start language");
+  gtk_window_destroy (GTK_WINDOW (second));
+  ui_test_spin (20);
+
+  /* Hiding every column leaves the last one asked. */
+  shown = g_strsplit (keys, " ", -1);
+  for (guint i = 0; shown[i] != NULL; i++)
+    toggle_column (f, shown[i]);
+  g_clear_pointer (&keys, g_free);
+  keys = dup_column_keys (view);
+  g_assert_cmpstr (keys, ==, "language");
+
+  g_settings_reset (settings, "hidden-columns");
+}
+
 static char *
 dup_calendar_iso (GtkCalendar *calendar)
 {
@@ -592,6 +730,7 @@ main (int   argc,
   g_test_add ("/ui/window/state", Fixture, NULL, fixture_set_up, test_state, fixture_tear_down);
   g_test_add ("/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
   g_test_add ("/ui/window/primary-menu", Fixture, NULL, fixture_set_up, test_primary_menu, fixture_tear_down);
+  g_test_add ("/ui/window/columns", Fixture, NULL, fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/ui/window/as-at-popover", Fixture, NULL, fixture_set_up, test_as_at_popover, fixture_tear_down);
 
   return g_test_run ();
