@@ -485,6 +485,97 @@ apply_hidden_columns (CydListBinding *self,
     }
 }
 
+/* Text cells made in code: a GtkBuilderListItemFactory reads its
+ * template and binds an expression for every cell it makes, which is
+ * most of the cost of a long list's first rows. */
+typedef struct {
+  char        *key;
+  CydTextCell  cell;
+  int          width_chars;
+} TextCell;
+
+static void
+text_cell_free (gpointer data,
+                GClosure *closure)
+{
+  TextCell *cell = data;
+
+  g_free (cell->key);
+  g_free (cell);
+}
+
+static void
+text_cell_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 TextCell                 *cell)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), cell->cell == CYD_TEXT_CELL_NUMERIC ? 1 : 0);
+  if (cell->cell == CYD_TEXT_CELL_NUMERIC)
+    gtk_widget_add_css_class (label, "numeric");
+  if (cell->cell == CYD_TEXT_CELL_ELLIPSIZED)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (cell->width_chars > 0)
+    gtk_label_set_width_chars (GTK_LABEL (label), cell->width_chars);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+text_cell_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                TextCell                 *cell)
+{
+  CydRecord *record = gtk_list_item_get_item (item);
+  const char *text = record != NULL ? cyd_record_get_text (record, cell->key) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+}
+
+/**
+ * cyd_list_binding_set_text_cell:
+ * @key: the sort key of the column, and the field its cells show
+ * @cell: how the cells show it
+ * @width_chars: the width the cells ask for, in characters, or 0
+ *
+ * Gives a column, shown or hidden, cells showing one field of the row.
+ */
+void
+cyd_list_binding_set_text_cell (CydListBinding *self,
+                                const char     *key,
+                                CydTextCell     cell,
+                                int             width_chars)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkColumnViewColumn *column = NULL;
+  GListModel *shown = gtk_column_view_get_columns (self->column_view);
+  TextCell *data;
+
+  g_return_if_fail (CYD_IS_LIST_BINDING (self));
+  g_return_if_fail (key != NULL);
+
+  for (guint i = 0; self->columns != NULL && i < self->columns->len && column == NULL; i++)
+    if (g_strcmp0 (column_key (g_ptr_array_index (self->columns, i)), key) == 0)
+      column = g_ptr_array_index (self->columns, i);
+  for (guint i = 0; i < g_list_model_get_n_items (shown) && column == NULL; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (column_key (other), key) == 0)
+        column = other;
+    }
+  g_return_if_fail (column != NULL);
+
+  data = g_new0 (TextCell, 1);
+  data->key = g_strdup (key);
+  data->cell = cell;
+  data->width_chars = width_chars;
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_data (factory, "setup", G_CALLBACK (text_cell_setup), data, text_cell_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind), data);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
 /* A menu button builds its menu's popover as soon as it has the menu: this
  * one is given it when first opened. */
 static void
