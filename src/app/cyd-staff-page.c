@@ -229,16 +229,16 @@ cyd_staff_page_init (CydStaffPage *self)
                                         self->stack,
                                         self->count_label);
   cyd_list_binding_set_text_cell (self->binding, "employee", CYD_TEXT_CELL_PLAIN, 0);
-  cyd_list_binding_set_text_cell (self->binding, "family-name", CYD_TEXT_CELL_ELLIPSIZED, 14);
-  cyd_list_binding_set_text_cell (self->binding, "given-name", CYD_TEXT_CELL_ELLIPSIZED, 12);
-  cyd_list_binding_set_text_cell (self->binding, "employer", CYD_TEXT_CELL_ELLIPSIZED, 10);
-  cyd_list_binding_set_text_cell (self->binding, "post", CYD_TEXT_CELL_ELLIPSIZED, 18);
-  cyd_list_binding_set_text_cell (self->binding, "grade", CYD_TEXT_CELL_ELLIPSIZED, 8);
+  cyd_list_binding_set_text_cell (self->binding, "family-name", CYD_TEXT_CELL_ELLIPSIZED, 0);
+  cyd_list_binding_set_text_cell (self->binding, "given-name", CYD_TEXT_CELL_ELLIPSIZED, 0);
+  cyd_list_binding_set_text_cell (self->binding, "employer", CYD_TEXT_CELL_ELLIPSIZED, 0);
+  cyd_list_binding_set_text_cell (self->binding, "post", CYD_TEXT_CELL_ELLIPSIZED, 0);
+  cyd_list_binding_set_text_cell (self->binding, "grade", CYD_TEXT_CELL_ELLIPSIZED, 0);
   cyd_list_binding_set_text_cell (self->binding, "fte", CYD_TEXT_CELL_NUMERIC, 0);
   cyd_list_binding_set_text_cell (self->binding, "salary", CYD_TEXT_CELL_NUMERIC, 0);
   cyd_list_binding_set_text_cell (self->binding, "start", CYD_TEXT_CELL_PLAIN, 0);
   cyd_list_binding_set_text_cell (self->binding, "left", CYD_TEXT_CELL_PLAIN, 0);
-  cyd_list_binding_set_text_cell (self->binding, "language", CYD_TEXT_CELL_ELLIPSIZED, 10);
+  cyd_list_binding_set_text_cell (self->binding, "language", CYD_TEXT_CELL_ELLIPSIZED, 0);
   cyd_list_binding_add_choice_filter (self->binding, self->directorate_dropdown, "directorate",
                                       CYD_CHOICE_DIRECTORATE, _("All Directorates"));
   cyd_list_binding_add_choice_filter (self->binding, self->service_line_dropdown, "service-line",
