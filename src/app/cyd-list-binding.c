@@ -491,7 +491,6 @@ apply_hidden_columns (CydListBinding *self,
 typedef struct {
   char        *key;
   CydTextCell  cell;
-  int          width_chars;
 } TextCell;
 
 static void
@@ -516,8 +515,6 @@ text_cell_setup (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   if (cell->cell == CYD_TEXT_CELL_ELLIPSIZED)
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (cell->width_chars > 0)
-    gtk_label_set_width_chars (GTK_LABEL (label), cell->width_chars);
   gtk_list_item_set_child (item, label);
 }
 
@@ -536,40 +533,29 @@ text_cell_bind (GtkSignalListItemFactory *factory,
  * cyd_list_binding_set_text_cell:
  * @key: the sort key of the column, and the field its cells show
  * @cell: how the cells show it
- * @width_chars: the width the cells ask for, in characters, or 0
  *
  * Gives a column, shown or hidden, cells showing one field of the row.
  */
 void
 cyd_list_binding_set_text_cell (CydListBinding *self,
                                 const char     *key,
-                                CydTextCell     cell,
-                                int             width_chars)
+                                CydTextCell     cell)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkColumnViewColumn *column = NULL;
-  GListModel *shown = gtk_column_view_get_columns (self->column_view);
   TextCell *data;
 
   g_return_if_fail (CYD_IS_LIST_BINDING (self));
   g_return_if_fail (key != NULL);
 
-  for (guint i = 0; self->columns != NULL && i < self->columns->len && column == NULL; i++)
+  for (guint i = 0; i < self->columns->len && column == NULL; i++)
     if (g_strcmp0 (column_key (g_ptr_array_index (self->columns, i)), key) == 0)
       column = g_ptr_array_index (self->columns, i);
-  for (guint i = 0; i < g_list_model_get_n_items (shown) && column == NULL; i++)
-    {
-      g_autoptr(GtkColumnViewColumn) other = g_list_model_get_item (shown, i);
-
-      if (g_strcmp0 (column_key (other), key) == 0)
-        column = other;
-    }
   g_return_if_fail (column != NULL);
 
   data = g_new0 (TextCell, 1);
   data->key = g_strdup (key);
   data->cell = cell;
-  data->width_chars = width_chars;
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_data (factory, "setup", G_CALLBACK (text_cell_setup), data, text_cell_free, 0);
   g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind), data);
@@ -588,12 +574,29 @@ create_columns_menu (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, menu);
 }
 
+/* Every column with a sort key, shown or not: the Columns menu's items,
+ * and the columns cyd_list_binding_set_text_cell() finds by key. */
+static void
+collect_columns (CydListBinding *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *key = column_key (column);
+
+      if (key != NULL && g_action_name_is_valid (key))
+        g_ptr_array_add (self->columns, g_steal_pointer (&column));
+    }
+}
+
 /* The menu goes after the export button. */
 static void
 add_columns_menu (CydListBinding *self)
 {
   GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self->count_label));
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
@@ -602,20 +605,13 @@ add_columns_menu (CydListBinding *self)
   if (list_name (self->kind) == NULL || !GTK_IS_BOX (row))
     return;
 
-  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+  for (guint i = 0; i < self->columns->len; i++)
     {
-      GtkColumnViewColumn *column = g_list_model_get_item (columns, i);
+      GtkColumnViewColumn *column = g_ptr_array_index (self->columns, i);
       const char *key = column_key (column);
       g_autofree char *detailed = NULL;
       g_autoptr(GSimpleAction) action = NULL;
 
-      if (key == NULL || !g_action_name_is_valid (key))
-        {
-          g_object_unref (column);
-          continue;
-        }
-      g_ptr_array_add (self->columns, column);
       action = g_simple_action_new_stateful (key, NULL, g_variant_new_boolean (TRUE));
       g_object_set_data (G_OBJECT (action), "column", column);
       g_signal_connect_object (action, "change-state", G_CALLBACK (on_column_toggled), self, 0);
@@ -917,6 +913,7 @@ cyd_list_binding_new (CydKind         kind,
   gtk_widget_add_controller (GTK_WIDGET (column_view), scroll);
 
   add_export_button (self);
+  collect_columns (self);
   add_columns_menu (self);
 
   update_state (self);

@@ -37,8 +37,7 @@ typedef enum {
 
 void            cyd_list_binding_set_text_cell (CydListBinding *self,
                                                 const char     *key,
-                                                CydTextCell     cell,
-                                                int             width_chars);
+                                                CydTextCell     cell);
 
 void            cyd_list_binding_set_as_at  (CydListBinding *self,
                                              const char     *as_at);

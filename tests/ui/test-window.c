@@ -561,26 +561,6 @@ dup_hidden_columns (GSettings  *settings,
   return g_strjoinv (" ", (char **) hidden);
 }
 
-/* The first mapped label under @widget reading @text. */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child)
-          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return GTK_LABEL (child);
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 toggle_column (Fixture    *f,
                const char *key)
@@ -623,10 +603,10 @@ test_columns (Fixture       *f,
     GtkLabel *label;
 
     g_assert_true (ui_test_wait_for (row_is_shown, &row));
-    label = find_label (GTK_WIDGET (view), salary);
+    label = ui_test_find_label (GTK_WIDGET (view), salary);
     g_assert_cmpfloat (gtk_label_get_xalign (label), ==, 1.0);
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "numeric"));
-    label = find_label (GTK_WIDGET (view), family_name);
+    label = ui_test_find_label (GTK_WIDGET (view), family_name);
     g_assert_nonnull (label);
     g_assert_cmpfloat (gtk_label_get_xalign (label), ==, 0.0);
     g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);

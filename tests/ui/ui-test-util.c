@@ -88,24 +88,34 @@ ui_test_find (GtkWidget  *widget,
   return NULL;
 }
 
-/* Whether a mapped label under @widget reads @text. */
-gboolean
-ui_test_shows_text (GtkWidget  *widget,
+/* The first mapped label under @widget reading @text, or %NULL. */
+GtkLabel *
+ui_test_find_label (GtkWidget  *widget,
                     const char *text)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
+      GtkLabel *found;
+
       if (GTK_IS_LABEL (child)
           && gtk_widget_get_mapped (child)
           && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return TRUE;
-      if (ui_test_shows_text (child, text))
-        return TRUE;
+        return GTK_LABEL (child);
+      if ((found = ui_test_find_label (child, text)) != NULL)
+        return found;
     }
 
-  return FALSE;
+  return NULL;
+}
+
+/* Whether a mapped label under @widget reads @text. */
+gboolean
+ui_test_shows_text (GtkWidget  *widget,
+                    const char *text)
+{
+  return ui_test_find_label (widget, text) != NULL;
 }
 
 /* A fresh programme in the test's own data directory, with @import_path

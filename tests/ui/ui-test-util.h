@@ -21,6 +21,8 @@ CydListModel *ui_test_view_model (GtkColumnView *view);
 GtkWidget *ui_test_find          (GtkWidget        *widget,
                                   GType             type,
                                   const char       *stack_child);
+GtkLabel  *ui_test_find_label    (GtkWidget        *widget,
+                                  const char       *text);
 gboolean   ui_test_shows_text    (GtkWidget        *widget,
                                   const char       *text);
 CydStore  *ui_test_open_store    (const char       *import_path);
