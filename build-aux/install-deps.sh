@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev sqlite3 libxml2-dev libxml2-utils libicu-dev
+  libsqlite3-dev sqlite3 libxml2-dev libxml2-utils libicu-dev nettle-dev
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 locales
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlerror.h>
+#include <nettle/sha2.h>
 
 #include "cyd-date.h"
 #include "cyd-importer-private.h"
@@ -16,11 +17,13 @@
 #define HEAD_SIZE       65536
 
 /* Reading the file: bytes pass through here, so the checksum and the
- * progress come for free. */
+ * progress come for free. The checksum is nettle's, which uses the
+ * processor's SHA instructions where it has them: GChecksum took a sixth of
+ * the reading thread's time. */
 typedef struct {
   GInputStream *stream;
   GCancellable *cancellable;
-  GChecksum    *checksum;
+  struct sha256_ctx checksum;
   goffset       size;
   goffset       read;
   GError       *error;
@@ -53,7 +56,7 @@ read_source (void *context,
       if (n < 0)
         return -1;
       source->at_end = n == 0;
-      g_checksum_update (source->checksum, (const guchar *) buffer, n);
+      sha256_update (&source->checksum, n, (const uint8_t *) buffer);
     }
   source->read += n;
   for (gssize i = n; i > 0; i--)
@@ -651,7 +654,7 @@ read_head (Source  *source,
                                 source->cancellable, error))
     return FALSE;
   source->head_len = n;
-  g_checksum_update (source->checksum, source->head, n);
+  sha256_update (&source->checksum, n, source->head);
   return TRUE;
 }
 
@@ -876,13 +879,21 @@ import_read (ImportRun     *run,
              char         **sha256,
              GError       **error)
 {
-  Source source = { stream, cancellable, g_checksum_new (G_CHECKSUM_SHA256), size };
+  Source source = { .stream = stream, .cancellable = cancellable, .size = size };
   gboolean ok;
 
+  sha256_init (&source.checksum);
   ok = walk_file (run, &source, cancellable, error);
   if (ok)
-    *sha256 = g_strdup (g_checksum_get_string (source.checksum));
-  g_checksum_free (source.checksum);
+    {
+      uint8_t digest[SHA256_DIGEST_SIZE];
+      GString *hex = g_string_sized_new (2 * SHA256_DIGEST_SIZE);
+
+      sha256_digest (&source.checksum, sizeof digest, digest);
+      for (guint i = 0; i < sizeof digest; i++)
+        g_string_append_printf (hex, "%02x", digest[i]);
+      *sha256 = g_string_free (hex, FALSE);
+    }
   g_clear_error (&source.error);
   g_free (source.head);
   return ok;
