@@ -131,6 +131,7 @@ typedef struct {
   char         *self_ref_sql[CYD_N_RECORD_KINDS];
   gboolean      was_empty[CYD_N_RECORD_KINDS];
   guint         empty_children;   /* 1 << ChildKind of child tables that were empty */
+  GPtrArray    *deferred_indexes; /* CREATE INDEX statements to run once written */
   GString      *key;
 
   double        last_fraction; /* of the progress reported */
@@ -183,6 +184,8 @@ void      import_give_up           (ImportRun        *run);
 void      import_bad_range         (ImportRun        *run,
                                     int               start,
                                     int               end);
+gboolean  import_build_indexes     (ImportRun        *run,
+                                    GError          **error);
 void      import_progress          (ImportRun        *run,
                                     double            fraction);
 gboolean  import_read              (ImportRun        *run,

@@ -85,6 +85,54 @@ table_is_empty (ImportRun  *run,
   return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
 }
 
+/* A table that was empty gets its rows in the file's order, and its plain
+ * indexes (by manager, by name, by post...) in no order at all: each row
+ * would land on a different page of each index, more pages than the
+ * import's cache holds. They are dropped while the table is written and
+ * made again once the file is read, in one sorted pass each; a refused or
+ * cancelled import rolls the drop back with the rest. The unique indexes
+ * stay: they keep the keys unique as rows are written, and they are the
+ * ones the import looks records up by. */
+static gboolean
+defer_indexes (ImportRun   *run,
+               const char  *table,
+               GError     **error)
+{
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store,
+                                               "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                               " AND tbl_name = ? AND sql LIKE 'CREATE INDEX %'", error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (cyd_stmt_text (stmt, 0)));
+      g_ptr_array_add (run->deferred_indexes, g_strdup (cyd_stmt_text (stmt, 1)));
+    }
+  g_clear_pointer (&stmt, cyd_stmt_release);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (names, i));
+
+      if (!cyd_store_exec (run->store, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes the indexes defer_indexes() dropped. */
+gboolean
+import_build_indexes (ImportRun  *run,
+                      GError    **error)
+{
+  for (guint i = 0; run->deferred_indexes != NULL && i < run->deferred_indexes->len; i++)
+    if (!cyd_store_exec (run->store, g_ptr_array_index (run->deferred_indexes, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 import_prepare_tables (ImportRun  *run,
                        GError    **error)
@@ -110,6 +158,22 @@ import_prepare_tables (ImportRun  *run,
     if (table_is_empty (run, child_tables[kind]))
       run->empty_children |= 1u << kind;
 
+  /* A table of children only with its records' table: a record that is
+   * already stored has its children found and deleted by those indexes. */
+  run->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < cyd_n_record_defs; i++)
+    {
+      const RecordDef *def = &cyd_record_defs[i];
+
+      if (!run->was_empty[g_bit_nth_lsf (def->kind, -1)])
+        continue;
+      if (!defer_indexes (run, def->table, error))
+        return FALSE;
+      for (const ChildDef *c = def->children; c != NULL && c->element != NULL; c++)
+        if ((run->empty_children & (1u << c->kind)) && !defer_indexes (run, child_tables[c->kind], error))
+          return FALSE;
+    }
+
   run->write_stmts = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < N_ID_CACHES; i++)
     run->ids[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -131,6 +195,7 @@ import_clear_run (ImportRun *run)
       g_clear_pointer (&run->self_ref_sql[i], g_free);
     }
   memset (run->was_empty, 0, sizeof run->was_empty);
+  g_clear_pointer (&run->deferred_indexes, g_ptr_array_unref);
   run->empty_children = 0;
   if (run->key != NULL)
     g_string_free (g_steal_pointer (&run->key), TRUE);

@@ -325,6 +325,8 @@ import_pass (CydImporter       *self,
     }
 
   collect_problems (run);
+  if (self->problems->len == 0 && !self->dry_run && !import_build_indexes (run, error))
+    return FALSE;
   if (self->problems->len > 0)
     {
       g_set_error (error, CYD_IMPORT_ERROR, CYD_IMPORT_ERROR_INVALID,

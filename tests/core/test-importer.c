@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include "cyd.h"
@@ -272,6 +273,67 @@ test_last_record_atomic (void)
     g_assert_cmpuint (cyd_store_count (store, cyd_kind_from_index (i)), ==, 0);
 }
 
+/* Every index of the store named @name, with its definition, read through
+ * a connection of its own. */
+static char *
+index_list (const char *name)
+{
+  g_autofree char *path = g_build_filename (test_dir (), name, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *list = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT group_concat (x, char (10)) FROM (SELECT name || ': ' || sql AS x"
+                                           " FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  list = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_nonnull (list);
+  return list;
+}
+
+/* An import into empty tables makes their indexes once it has written the
+ * rows; whatever becomes of the import, the store ends with all of them. */
+static void
+test_indexes_kept (void)
+{
+  const char *demo = g_getenv ("CYD_DEMO_XML");
+  g_autofree char *bad = fixture ("bad", "last-record-bad.xml");
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(CydStore) store = new_store ("indexes.cyd");
+    before = index_list ("indexes.cyd");
+    g_assert_nonnull (strstr (before, "person_name_nocase"));
+    g_assert_nonnull (strstr (before, "assignment_post"));
+
+    g_assert_false (import_path (store, bad, FALSE, NULL, &error));
+    g_clear_error (&error);
+    g_assert_true (import_path (store, demo, TRUE, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (cyd_store_count (store, CYD_KIND_STAFF), ==, 0);
+  }
+  {
+    g_autofree char *after = index_list ("indexes.cyd");
+    g_assert_cmpstr (before, ==, after);
+  }
+  {
+    g_autofree char *path = g_build_filename (test_dir (), "indexes.cyd", NULL);
+    g_autoptr(CydStore) store = cyd_store_open (path, &error);
+    g_assert_no_error (error);
+    import_ok (store, demo);
+    g_assert_cmpuint (cyd_store_count (store, CYD_KIND_STAFF), >=, 200);
+  }
+  {
+    g_autofree char *after = index_list ("indexes.cyd");
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 static void
 test_round_trip_demo (void)
 {
@@ -448,6 +510,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/importer/snapshot", test_snapshot_marks_leavers);
   g_test_add_func ("/core/importer/last-record-atomic", test_last_record_atomic);
   g_test_add_func ("/core/importer/cancel", test_cancel);
+  g_test_add_func ("/core/importer/indexes-kept", test_indexes_kept);
   g_test_add_func ("/core/importer/async-progress", test_async_with_progress);
   g_test_add_func ("/core/exporter/round-trip-demo", test_round_trip_demo);
   g_test_add_func ("/core/exporter/private-file", test_export_file_private);
