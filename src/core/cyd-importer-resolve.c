@@ -96,7 +96,12 @@ resolve_found (ImportRun     *run,
       cyd_stmt_bind_text_or_null (stmt, 3, p->method);
       cyd_stmt_bind_text_or_null (stmt, 4, p->effective);
     }
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    return TRUE;
+  if (sqlite3_extended_errcode (cyd_store_get_handle (run->store)) == SQLITE_CONSTRAINT_UNIQUE)
+    import_problem (run, p->line, p->column, _("“%s”: “%s” names “%s” a second time."),
+                    p->record_code, pending_attr (p->what), p->code);
+  else
     import_problem (run, p->line, p->column, _("“%s”: “%s” “%s” was refused by the programme’s rules: %s."),
                     p->record_code, pending_attr (p->what), p->code,
                     sqlite3_errmsg (cyd_store_get_handle (run->store)));
@@ -105,14 +110,64 @@ resolve_found (ImportRun     *run,
 
 /* A reference to a record already written (the usual case: managers come
  * before their teams) is resolved at once, which spares the queue. Milestone
- * dependencies always wait, for the cycle check to locate them. */
+ * dependencies always wait, for the cycle check to locate them; so do the
+ * mappings of an optimistic pass, which resolve_mappings() writes at once. */
 gboolean
 import_resolve_now (ImportRun     *run,
                     const Pending *p)
 {
-  if (p->what == PENDING_DEPENDENCY)
+  if (p->what == PENDING_DEPENDENCY || (p->what == PENDING_MAPPING && run->optimistic))
     return FALSE;
   return resolve_found (run, p);
+}
+
+/* An optimistic pass writes the section's mappings in one statement: most
+ * point forwards, from the legacy posts to the merged ones after them, and
+ * one by one each would cost a statement of its own, which for this table
+ * builds its list of methods again every time. Any mapping that cannot be
+ * written as it stands (no such post, not a merged one, the post itself, a
+ * second time) makes the pass give up, and the exact pass says which. */
+static void
+resolve_mappings (ImportRun *run)
+{
+  g_autoptr(CydStmt) count = NULL;
+  g_autoptr(CydStmt) insert = NULL;
+  g_autoptr(CydStmt) done = NULL;
+  int pending;
+
+  count = cyd_store_prepare (run->store, "SELECT count (*) FROM cyd_pending WHERE what = ?", NULL);
+  if (count == NULL)
+    goto give_up;
+  sqlite3_bind_int (count, 1, PENDING_MAPPING);
+  if (sqlite3_step (count) != SQLITE_ROW)
+    goto give_up;
+  pending = sqlite3_column_int (count, 0);
+  if (pending == 0)
+    return;
+
+  insert = cyd_store_prepare (run->store,
+                              "INSERT INTO post_mapping (post_id, target_id, method, effective)"
+                              " SELECT p.record_id, t.id, p.method, p.effective FROM cyd_pending p"
+                              " JOIN post t ON t.code = p.code"
+                              " JOIN directorate d ON d.id = t.directorate_id AND d.kind = 'merged'"
+                              " WHERE p.what = ?1 AND t.id <> p.record_id ORDER BY p.seq", NULL);
+  if (insert == NULL)
+    goto give_up;
+  sqlite3_bind_int (insert, 1, PENDING_MAPPING);
+  if (sqlite3_step (insert) != SQLITE_DONE ||
+      sqlite3_changes (cyd_store_get_handle (run->store)) != pending)
+    goto give_up;
+  g_clear_pointer (&insert, cyd_stmt_release);
+  done = cyd_store_prepare (run->store, "DELETE FROM cyd_pending WHERE what = ?", NULL);
+  if (done == NULL)
+    goto give_up;
+  sqlite3_bind_int (done, 1, PENDING_MAPPING);
+  if (sqlite3_step (done) != SQLITE_DONE)
+    goto give_up;
+  return;
+
+give_up:
+  import_give_up (run);
 }
 
 static void
@@ -173,9 +228,13 @@ void
 import_finish_section (ImportRun       *run,
                        const RecordDef *def)
 {
-  g_autoptr(CydStmt) rows = cyd_store_prepare (run->store,
-                                               "SELECT what, record_id, record_code, code, method, effective, line, col"
-                                               " FROM cyd_pending ORDER BY seq", NULL);
+  g_autoptr(CydStmt) rows = NULL;
+
+  if (run->optimistic)
+    resolve_mappings (run);
+  rows = cyd_store_prepare (run->store,
+                            "SELECT what, record_id, record_code, code, method, effective, line, col"
+                            " FROM cyd_pending ORDER BY seq", NULL);
 
   while (rows != NULL && sqlite3_step (rows) == SQLITE_ROW)
     resolve_one (run, rows);
