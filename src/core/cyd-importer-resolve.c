@@ -121,6 +121,22 @@ import_resolve_now (ImportRun     *run,
   return resolve_found (run, p);
 }
 
+/* Runs @sql with ?1 bound to the mappings' kind: the rows it changed, or
+ * -1. */
+static int
+change_mappings (ImportRun  *run,
+                 const char *sql)
+{
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (run->store, sql, NULL);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int (stmt, 1, PENDING_MAPPING);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return -1;
+  return sqlite3_changes (cyd_store_get_handle (run->store));
+}
+
 /* An optimistic pass writes the section's mappings in one statement: most
  * point forwards, from the legacy posts to the merged ones after them, and
  * one by one each would cost a statement of its own, which for this table
@@ -130,44 +146,18 @@ import_resolve_now (ImportRun     *run,
 static void
 resolve_mappings (ImportRun *run)
 {
-  g_autoptr(CydStmt) count = NULL;
-  g_autoptr(CydStmt) insert = NULL;
-  g_autoptr(CydStmt) done = NULL;
-  int pending;
+  int written, queued = -1;
 
-  count = cyd_store_prepare (run->store, "SELECT count (*) FROM cyd_pending WHERE what = ?", NULL);
-  if (count == NULL)
-    goto give_up;
-  sqlite3_bind_int (count, 1, PENDING_MAPPING);
-  if (sqlite3_step (count) != SQLITE_ROW)
-    goto give_up;
-  pending = sqlite3_column_int (count, 0);
-  if (pending == 0)
-    return;
-
-  insert = cyd_store_prepare (run->store,
-                              "INSERT INTO post_mapping (post_id, target_id, method, effective)"
-                              " SELECT p.record_id, t.id, p.method, p.effective FROM cyd_pending p"
-                              " JOIN post t ON t.code = p.code"
-                              " JOIN directorate d ON d.id = t.directorate_id AND d.kind = 'merged'"
-                              " WHERE p.what = ?1 AND t.id <> p.record_id ORDER BY p.seq", NULL);
-  if (insert == NULL)
-    goto give_up;
-  sqlite3_bind_int (insert, 1, PENDING_MAPPING);
-  if (sqlite3_step (insert) != SQLITE_DONE ||
-      sqlite3_changes (cyd_store_get_handle (run->store)) != pending)
-    goto give_up;
-  g_clear_pointer (&insert, cyd_stmt_release);
-  done = cyd_store_prepare (run->store, "DELETE FROM cyd_pending WHERE what = ?", NULL);
-  if (done == NULL)
-    goto give_up;
-  sqlite3_bind_int (done, 1, PENDING_MAPPING);
-  if (sqlite3_step (done) != SQLITE_DONE)
-    goto give_up;
-  return;
-
-give_up:
-  import_give_up (run);
+  written = change_mappings (run,
+                             "INSERT INTO post_mapping (post_id, target_id, method, effective)"
+                             " SELECT p.record_id, t.id, p.method, p.effective FROM cyd_pending p"
+                             " JOIN post t ON t.code = p.code"
+                             " JOIN directorate d ON d.id = t.directorate_id AND d.kind = 'merged'"
+                             " WHERE p.what = ?1 AND t.id <> p.record_id ORDER BY p.seq");
+  if (written >= 0)
+    queued = change_mappings (run, "DELETE FROM cyd_pending WHERE what = ?1");
+  if (written < 0 || queued != written)
+    import_give_up (run);
 }
 
 static void

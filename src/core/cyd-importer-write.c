@@ -138,11 +138,10 @@ import_build_indexes (ImportRun  *run,
     return TRUE;
   if (!cyd_store_exec (run->store, "PRAGMA cache_size = -" G_STRINGIFY (INDEX_BUILD_CACHE_KIB), error))
     return FALSE;
-  for (guint i = 0; run->deferred_indexes != NULL && i < run->deferred_indexes->len; i++)
+  for (guint i = 0; i < run->deferred_indexes->len; i++)
     if (!cyd_store_exec (run->store, g_ptr_array_index (run->deferred_indexes, i), error))
       return FALSE;
-  if (run->deferred_indexes != NULL)
-    g_ptr_array_set_size (run->deferred_indexes, 0);
+  g_ptr_array_set_size (run->deferred_indexes, 0);
   return TRUE;
 }
 
