@@ -128,8 +128,8 @@ defer_indexes (ImportRun   *run,
 /* Makes the indexes defer_indexes() dropped, once. Sorting an index takes
  * as much memory as the page cache may hold, on top of the cache: the
  * cache shrinks while they are made (the import sets it back when it ends),
- * so that the peak stays flat (measured: 20.9 MB for 100,000 staff, 19.4 MB
- * for 10,000, against 22.6 MB with the whole cache). */
+ * so that the peak stays flat (measured: 20.7-20.9 MB for 100,000 staff,
+ * 19.4-19.8 MB for 10,000, against 21.9 MB with the whole cache). */
 gboolean
 import_build_indexes (ImportRun  *run,
                       GError    **error)
