@@ -487,10 +487,15 @@ apply_hidden_columns (CydListBinding *self,
 
 /* Text cells made in code: a GtkBuilderListItemFactory reads its
  * template and binds an expression for every cell it makes, which is
- * most of the cost of a long list's first rows. */
+ * most of the cost of a long list's first rows. A cell is a
+ * GtkInscription: its width comes from the column's width in
+ * characters rather than from laying out its text, so the first rows
+ * are measured without shaping their text, and a column keeps its width
+ * as rows of other lengths scroll past. */
 typedef struct {
   char        *key;
   CydTextCell  cell;
+  guint        chars;
 } TextCell;
 
 static void
@@ -508,14 +513,19 @@ text_cell_setup (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  TextCell                 *cell)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkInscription *text = GTK_INSCRIPTION (gtk_inscription_new (NULL));
 
-  gtk_label_set_xalign (GTK_LABEL (label), cell->cell == CYD_TEXT_CELL_NUMERIC ? 1 : 0);
+  gtk_inscription_set_text_overflow (text, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (text, cell->chars);
+  /* Whole values are never cut short: the column is at least as wide. */
+  if (cell->cell != CYD_TEXT_CELL_ELLIPSIZED)
+    gtk_inscription_set_min_chars (text, cell->chars);
   if (cell->cell == CYD_TEXT_CELL_NUMERIC)
-    gtk_widget_add_css_class (label, "numeric");
-  if (cell->cell == CYD_TEXT_CELL_ELLIPSIZED)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+    {
+      gtk_inscription_set_xalign (text, 1);
+      gtk_widget_add_css_class (GTK_WIDGET (text), "numeric");
+    }
+  gtk_list_item_set_child (item, GTK_WIDGET (text));
 }
 
 static void
@@ -524,22 +534,25 @@ text_cell_bind (GtkSignalListItemFactory *factory,
                 TextCell                 *cell)
 {
   CydRecord *record = gtk_list_item_get_item (item);
-  const char *text = record != NULL ? cyd_record_get_text (record, cell->key) : NULL;
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
+                            record != NULL ? cyd_record_get_text (record, cell->key) : NULL);
 }
 
 /**
  * cyd_list_binding_set_text_cell:
  * @key: the sort key of the column, and the field its cells show
  * @cell: how the cells show it
+ * @chars: the column's natural width, in characters: wide enough for
+ *   most values, or for every value when @cell is not ellipsized
  *
  * Gives a column, shown or hidden, cells showing one field of the row.
  */
 void
 cyd_list_binding_set_text_cell (CydListBinding *self,
                                 const char     *key,
-                                CydTextCell     cell)
+                                CydTextCell     cell,
+                                guint           chars)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkColumnViewColumn *column = NULL;
@@ -556,6 +569,7 @@ cyd_list_binding_set_text_cell (CydListBinding *self,
   data = g_new0 (TextCell, 1);
   data->key = g_strdup (key);
   data->cell = cell;
+  data->chars = chars;
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_data (factory, "setup", G_CALLBACK (text_cell_setup), data, text_cell_free, 0);
   g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind), data);

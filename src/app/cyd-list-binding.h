@@ -37,7 +37,8 @@ typedef enum {
 
 void            cyd_list_binding_set_text_cell (CydListBinding *self,
                                                 const char     *key,
-                                                CydTextCell     cell);
+                                                CydTextCell     cell,
+                                                guint           chars);
 
 void            cyd_list_binding_set_as_at  (CydListBinding *self,
                                              const char     *as_at);

@@ -595,21 +595,23 @@ test_columns (Fixture       *f,
   g_assert_cmpstr (keys, ==, "employee family-name given-name employer post grade fte salary");
 
   /* The cells show their fields: names from the start, cut short if need
-   * be, money from the end in tabular figures. */
+   * be, money from the end in tabular figures and never cut short. */
   {
     g_autofree char *salary = dup_row_text (column_view_model (view), 0, "salary");
     g_autofree char *family_name = dup_row_text (column_view_model (view), 0, "family-name");
     RowShown row = { view, salary };
-    GtkLabel *label;
+    GtkInscription *cell;
 
     g_assert_true (ui_test_wait_for (row_is_shown, &row));
-    label = ui_test_find_label (GTK_WIDGET (view), salary);
-    g_assert_cmpfloat (gtk_label_get_xalign (label), ==, 1.0);
-    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "numeric"));
-    label = ui_test_find_label (GTK_WIDGET (view), family_name);
-    g_assert_nonnull (label);
-    g_assert_cmpfloat (gtk_label_get_xalign (label), ==, 0.0);
-    g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
+    cell = GTK_INSCRIPTION (ui_test_find_text (GTK_WIDGET (view), salary));
+    g_assert_cmpfloat (gtk_inscription_get_xalign (cell), ==, 1.0);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "numeric"));
+    g_assert_cmpint (gtk_inscription_get_min_chars (cell), ==, gtk_inscription_get_nat_chars (cell));
+    cell = GTK_INSCRIPTION (ui_test_find_text (GTK_WIDGET (view), family_name));
+    g_assert_nonnull (cell);
+    g_assert_cmpfloat (gtk_inscription_get_xalign (cell), ==, 0.0);
+    g_assert_cmpint (gtk_inscription_get_text_overflow (cell), ==, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+    g_assert_cmpint (gtk_inscription_get_min_chars (cell), <, gtk_inscription_get_nat_chars (cell));
   }
 
   /* The menu lists every column, shown or not. */

@@ -88,34 +88,43 @@ ui_test_find (GtkWidget  *widget,
   return NULL;
 }
 
-/* The first mapped label under @widget reading @text, or %NULL. */
-GtkLabel *
-ui_test_find_label (GtkWidget  *widget,
-                    const char *text)
+/* The text a label or a list cell's inscription shows, or %NULL. */
+static const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return NULL;
+}
+
+/* The first mapped label or inscription under @widget reading @text, or %NULL. */
+GtkWidget *
+ui_test_find_text (GtkWidget  *widget,
+                   const char *text)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *found;
+      GtkWidget *found;
 
-      if (GTK_IS_LABEL (child)
-          && gtk_widget_get_mapped (child)
-          && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return GTK_LABEL (child);
-      if ((found = ui_test_find_label (child, text)) != NULL)
+      if (gtk_widget_get_mapped (child) && g_strcmp0 (shown_text (child), text) == 0)
+        return child;
+      if ((found = ui_test_find_text (child, text)) != NULL)
         return found;
     }
 
   return NULL;
 }
 
-/* Whether a mapped label under @widget reads @text. */
+/* Whether a mapped label, or a list cell, under @widget reads @text. */
 gboolean
 ui_test_shows_text (GtkWidget  *widget,
                     const char *text)
 {
-  return ui_test_find_label (widget, text) != NULL;
+  return ui_test_find_text (widget, text) != NULL;
 }
 
 /* A fresh programme in the test's own data directory, with @import_path

@@ -21,7 +21,7 @@ CydListModel *ui_test_view_model (GtkColumnView *view);
 GtkWidget *ui_test_find          (GtkWidget        *widget,
                                   GType             type,
                                   const char       *stack_child);
-GtkLabel  *ui_test_find_label    (GtkWidget        *widget,
+GtkWidget *ui_test_find_text     (GtkWidget        *widget,
                                   const char       *text);
 gboolean   ui_test_shows_text    (GtkWidget        *widget,
                                   const char       *text);
