@@ -487,76 +487,51 @@ apply_hidden_columns (CydListBinding *self,
 
 /* Text cells made in code: a GtkBuilderListItemFactory reads its
  * template and binds an expression for every cell it makes, which is
- * most of the cost of a long list's first rows. A cell is a
- * GtkInscription: its width comes from the column's width in
- * characters rather than from laying out its text, so the first rows
- * are measured without shaping their text, and a column keeps its width
- * as rows of other lengths scroll past. */
-typedef struct {
-  char        *key;
-  CydTextCell  cell;
-  guint        chars;
-} TextCell;
-
-static void
-text_cell_free (gpointer data,
-                GClosure *closure)
-{
-  TextCell *cell = data;
-
-  g_free (cell->key);
-  g_free (cell);
-}
-
+ * most of the cost of a long list's first rows. */
 static void
 text_cell_setup (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
-                 TextCell                 *cell)
+                 CydCellColumn            *column)
 {
-  GtkInscription *text = GTK_INSCRIPTION (gtk_inscription_new (NULL));
-
-  gtk_inscription_set_text_overflow (text, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (text, cell->chars);
-  /* Whole values are never cut short: the column is at least as wide. */
-  if (cell->cell != CYD_TEXT_CELL_ELLIPSIZED)
-    gtk_inscription_set_min_chars (text, cell->chars);
-  if (cell->cell == CYD_TEXT_CELL_NUMERIC)
-    {
-      gtk_inscription_set_xalign (text, 1);
-      gtk_widget_add_css_class (GTK_WIDGET (text), "numeric");
-    }
-  gtk_list_item_set_child (item, GTK_WIDGET (text));
+  gtk_list_item_set_child (item, cyd_cell_text_new (column));
 }
 
 static void
 text_cell_bind (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
-                TextCell                 *cell)
+                gpointer                  data)
 {
   CydRecord *record = gtk_list_item_get_item (item);
+  const char *key = g_object_get_data (G_OBJECT (factory), "cyd-key");
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
-                            record != NULL ? cyd_record_get_text (record, cell->key) : NULL);
+  cyd_cell_text_set_text (CYD_CELL_TEXT (gtk_list_item_get_child (item)),
+                          record != NULL ? cyd_record_get_text (record, key) : NULL);
+}
+
+static void
+cell_column_free (gpointer  data,
+                  GClosure *closure)
+{
+  cyd_cell_column_unref (data);
 }
 
 /**
  * cyd_list_binding_set_text_cell:
  * @key: the sort key of the column, and the field its cells show
- * @cell: how the cells show it
+ * @kind: how the cells show it
  * @chars: the column's natural width, in characters: wide enough for
- *   most values, or for every value when @cell is not ellipsized
+ *   most values, or for every value when @kind is not ellipsized
  *
  * Gives a column, shown or hidden, cells showing one field of the row.
  */
 void
 cyd_list_binding_set_text_cell (CydListBinding *self,
                                 const char     *key,
-                                CydTextCell     cell,
+                                CydCellKind     kind,
                                 guint           chars)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkColumnViewColumn *column = NULL;
-  TextCell *data;
 
   g_return_if_fail (CYD_IS_LIST_BINDING (self));
   g_return_if_fail (key != NULL);
@@ -566,13 +541,11 @@ cyd_list_binding_set_text_cell (CydListBinding *self,
       column = g_ptr_array_index (self->columns, i);
   g_return_if_fail (column != NULL);
 
-  data = g_new0 (TextCell, 1);
-  data->key = g_strdup (key);
-  data->cell = cell;
-  data->chars = chars;
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_data (factory, "setup", G_CALLBACK (text_cell_setup), data, text_cell_free, 0);
-  g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind), data);
+  g_object_set_data_full (G_OBJECT (factory), "cyd-key", g_strdup (key), g_free);
+  g_signal_connect_data (factory, "setup", G_CALLBACK (text_cell_setup),
+                         cyd_cell_column_new (kind, chars), cell_column_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (text_cell_bind), NULL);
   gtk_column_view_column_set_factory (column, factory);
 }
 

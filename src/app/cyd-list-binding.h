@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cyd-cell-text.h"
 #include "cyd-list-model.h"
 #include "cyd-post.h"
 
@@ -28,16 +29,9 @@ void            cyd_list_binding_add_choice_filter (CydListBinding *self,
                                                     CydChoiceKind   choice,
                                                     const char     *all_label);
 
-/* How a column's cells show their field. */
-typedef enum {
-  CYD_TEXT_CELL_PLAIN,       /* start-aligned, whole */
-  CYD_TEXT_CELL_ELLIPSIZED,  /* start-aligned, cut short with "…" */
-  CYD_TEXT_CELL_NUMERIC,     /* end-aligned, in tabular figures */
-} CydTextCell;
-
 void            cyd_list_binding_set_text_cell (CydListBinding *self,
                                                 const char     *key,
-                                                CydTextCell     cell,
+                                                CydCellKind     kind,
                                                 guint           chars);
 
 void            cyd_list_binding_set_as_at  (CydListBinding *self,

@@ -230,17 +230,17 @@ cyd_staff_page_init (CydStaffPage *self)
                                         self->count_label);
   /* Widths in characters: codes and figures whole, names and titles
    * wide enough for most, dates for the longest month in either language. */
-  cyd_list_binding_set_text_cell (self->binding, "employee", CYD_TEXT_CELL_PLAIN, 10);
-  cyd_list_binding_set_text_cell (self->binding, "family-name", CYD_TEXT_CELL_ELLIPSIZED, 12);
-  cyd_list_binding_set_text_cell (self->binding, "given-name", CYD_TEXT_CELL_ELLIPSIZED, 10);
-  cyd_list_binding_set_text_cell (self->binding, "employer", CYD_TEXT_CELL_ELLIPSIZED, 24);
-  cyd_list_binding_set_text_cell (self->binding, "post", CYD_TEXT_CELL_ELLIPSIZED, 22);
-  cyd_list_binding_set_text_cell (self->binding, "grade", CYD_TEXT_CELL_ELLIPSIZED, 8);
-  cyd_list_binding_set_text_cell (self->binding, "fte", CYD_TEXT_CELL_NUMERIC, 5);
-  cyd_list_binding_set_text_cell (self->binding, "salary", CYD_TEXT_CELL_NUMERIC, 11);
-  cyd_list_binding_set_text_cell (self->binding, "start", CYD_TEXT_CELL_PLAIN, 17);
-  cyd_list_binding_set_text_cell (self->binding, "left", CYD_TEXT_CELL_PLAIN, 17);
-  cyd_list_binding_set_text_cell (self->binding, "language", CYD_TEXT_CELL_ELLIPSIZED, 10);
+  cyd_list_binding_set_text_cell (self->binding, "employee", CYD_CELL_WHOLE, 10);
+  cyd_list_binding_set_text_cell (self->binding, "family-name", CYD_CELL_ELLIPSIZED, 12);
+  cyd_list_binding_set_text_cell (self->binding, "given-name", CYD_CELL_ELLIPSIZED, 10);
+  cyd_list_binding_set_text_cell (self->binding, "employer", CYD_CELL_ELLIPSIZED, 24);
+  cyd_list_binding_set_text_cell (self->binding, "post", CYD_CELL_ELLIPSIZED, 22);
+  cyd_list_binding_set_text_cell (self->binding, "grade", CYD_CELL_ELLIPSIZED, 8);
+  cyd_list_binding_set_text_cell (self->binding, "fte", CYD_CELL_NUMERIC, 5);
+  cyd_list_binding_set_text_cell (self->binding, "salary", CYD_CELL_NUMERIC, 11);
+  cyd_list_binding_set_text_cell (self->binding, "start", CYD_CELL_WHOLE, 17);
+  cyd_list_binding_set_text_cell (self->binding, "left", CYD_CELL_WHOLE, 17);
+  cyd_list_binding_set_text_cell (self->binding, "language", CYD_CELL_ELLIPSIZED, 10);
   cyd_list_binding_add_choice_filter (self->binding, self->directorate_dropdown, "directorate",
                                       CYD_CHOICE_DIRECTORATE, _("All Directorates"));
   cyd_list_binding_add_choice_filter (self->binding, self->service_line_dropdown, "service-line",

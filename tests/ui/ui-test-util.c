@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cyd.h"
+#include "cyd-cell-text.h"
 
 #define WAIT_TIMEOUT_US (30 * G_USEC_PER_SEC)
 
@@ -88,18 +89,18 @@ ui_test_find (GtkWidget  *widget,
   return NULL;
 }
 
-/* The text a label or a list cell's inscription shows, or %NULL. */
+/* The text a label or a list cell shows, or %NULL. */
 static const char *
 shown_text (GtkWidget *widget)
 {
   if (GTK_IS_LABEL (widget))
     return gtk_label_get_text (GTK_LABEL (widget));
-  if (GTK_IS_INSCRIPTION (widget))
-    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  if (CYD_IS_CELL_TEXT (widget))
+    return cyd_cell_text_get_text (CYD_CELL_TEXT (widget));
   return NULL;
 }
 
-/* The first mapped label or inscription under @widget reading @text, or %NULL. */
+/* The first mapped label or list cell under @widget reading @text, or %NULL. */
 GtkWidget *
 ui_test_find_text (GtkWidget  *widget,
                    const char *text)
