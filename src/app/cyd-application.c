@@ -509,12 +509,37 @@ cyd_application_open (GApplication  *application,
     }
 }
 
+/* The application's own icons make GTK read the icon theme again, which
+ * it would do on the main thread at the first window's first icon. It is
+ * read here instead, in a worker, while the file opens and the window is
+ * built. The icon theme may be asked from any thread. */
+static void
+read_icon_theme (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (task_data, "list-add-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 cyd_application_startup (GApplication *application)
 {
   CydApplication *self = CYD_APPLICATION (application);
+  GdkDisplay *display;
 
   G_APPLICATION_CLASS (cyd_application_parent_class)->startup (application);
+
+  display = gdk_display_get_default ();
+  if (display != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+      g_task_set_source_tag (task, read_icon_theme);
+      g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)), g_object_unref);
+      g_task_run_in_thread (task, read_icon_theme);
+    }
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
