@@ -9,14 +9,14 @@
  * milestones. The structure and the staff are in cyd-generator.c. */
 
 static const Named milestone_titles[] = {
-  { "Consultation on the joint structure", "Ymgynghori ar y strwythur ar y cyd" },
-  { "Cabinet approval of the business case", "Cymeradwyaeth y Cabinet i’r achos busnes" },
-  { "Job evaluation of new posts", "Gwerthuso swyddi newydd" },
-  { "Ring-fenced interviews", "Cyfweliadau wedi’u clustnodi" },
-  { "Single case management system live", "System rheoli achosion sengl yn fyw" },
-  { "Pooled budget agreed", "Cytuno ar gyllideb gyfun" },
-  { "Staff briefings", "Sesiynau briffio staff" },
-  { "TUPE transfer of provider staff", "Trosglwyddo staff darparu dan TUPE" },
+  { NULL, "Consultation on the joint structure", "Ymgynghori ar y strwythur ar y cyd" },
+  { NULL, "Cabinet approval of the business case", "Cymeradwyaeth y Cabinet i’r achos busnes" },
+  { NULL, "Job evaluation of new posts", "Gwerthuso swyddi newydd" },
+  { NULL, "Ring-fenced interviews", "Cyfweliadau wedi’u clustnodi" },
+  { NULL, "Single case management system live", "System rheoli achosion sengl yn fyw" },
+  { NULL, "Pooled budget agreed", "Cytuno ar gyllideb gyfun" },
+  { NULL, "Staff briefings", "Sesiynau briffio staff" },
+  { NULL, "TUPE transfer of provider staff", "Trosglwyddo staff darparu dan TUPE" },
 };
 
 static const char *const workstreams[] = { "Governance", "Workforce", "Finance", "ICT", "Communications" };

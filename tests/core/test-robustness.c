@@ -418,6 +418,10 @@ test_generator (void)
   g_assert_nonnull (strstr (text_a, "<maps-to "));
   g_assert_nonnull (strstr (text_a, "<depends-on "));
   g_assert_nonnull (strstr (text_a, "kind=\"merged\""));
+  /* Every title in both languages, each in its own. */
+  g_assert_null (strstr (text_a, "(null)"));
+  g_assert_nonnull (strstr (text_a, "<title lang=\"en\">Consultation on the joint structure (1)</title>"));
+  g_assert_nonnull (strstr (text_a, "<title lang=\"cy\">Ymgynghori ar y strwythur ar y cyd (1)</title>"));
 
   g_assert_cmpint (run (NULL, &err, "import", fresh, a, NULL), ==, 0);
   g_assert_nonnull (strstr (err, "Staff: 500 added"));
