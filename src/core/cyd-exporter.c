@@ -6,6 +6,7 @@
 #include "cyd-exporter.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cyd-import-defs.h"
 #include "cyd-money.h"
@@ -96,6 +97,9 @@ field_expr (const FieldDef *f,
 /* Bytes written to a file at a time. */
 #define EXPORT_WRITE_SIZE 65536
 
+/* The deepest element of the format: cyd, section, record, text or child. */
+#define MAX_DEPTH 4
+
 /* The most records and children a batch keeps before it is passed on. */
 #define BATCH_RECORDS    256
 #define BATCH_CHILDREN   1024
@@ -132,8 +136,20 @@ typedef struct {
   gboolean      last;
 } Batch;
 
+/* The XML as it is written: the markup is made here, indented two spaces
+ * a level, and the text escaped as libxml2's writer escapes it; the file is
+ * written a buffer at a time. Only one thread writes at a time. */
 typedef struct {
-  xmlTextWriterPtr  writer;
+  GOutputStream *stream;
+  GString       *buffer;
+  const char    *open[MAX_DEPTH];  /* the elements not yet ended */
+  guint          depth;
+  gboolean       in_start_tag;     /* the last start tag is not yet closed */
+  gboolean       has_text;         /* the element open has text, not children */
+} Xml;
+
+typedef struct {
+  Xml               xml;
   gint              failed;   /* atomic */
   GAsyncQueue      *full;     /* Batch, to the writer */
   GAsyncQueue      *empty;    /* Batch, back to the reader */
@@ -142,18 +158,109 @@ typedef struct {
 } Out;
 
 static void
+flush (Out *out)
+{
+  Xml *xml = &out->xml;
+
+  if (xml->buffer->len > 0 &&
+      !g_output_stream_write_all (xml->stream, xml->buffer->str, xml->buffer->len, NULL, NULL, NULL))
+    g_atomic_int_set (&out->failed, TRUE);
+  g_string_truncate (xml->buffer, 0);
+}
+
+static void
+indent (GString *buffer,
+        guint    depth)
+{
+  for (guint i = 0; i < depth; i++)
+    g_string_append_len (buffer, "  ", 2);
+}
+
+/* @text with the characters markup gives a meaning escaped: in an
+ * attribute also tabs and line breaks, which a reader would otherwise
+ * read as spaces. */
+static void
+append_escaped (GString    *buffer,
+                const char *text,
+                gboolean    in_attribute)
+{
+  const char *special = in_attribute ? "&<>\"\t\n\r" : "&<>\"\r";
+
+  for (;;)
+    {
+      gsize plain = strcspn (text, special);
+
+      g_string_append_len (buffer, text, plain);
+      text += plain;
+      switch (*text++)
+        {
+        case '\0':
+          return;
+        case '&':
+          g_string_append_len (buffer, "&amp;", 5);
+          break;
+        case '<':
+          g_string_append_len (buffer, "&lt;", 4);
+          break;
+        case '>':
+          g_string_append_len (buffer, "&gt;", 4);
+          break;
+        case '"':
+          g_string_append_len (buffer, "&quot;", 6);
+          break;
+        case '\t':
+          g_string_append_len (buffer, "&#9;", 4);
+          break;
+        case '\n':
+          g_string_append_len (buffer, "&#10;", 5);
+          break;
+        default:
+          g_string_append_len (buffer, "&#13;", 5);
+          break;
+        }
+    }
+}
+
+static void
 start (Out        *out,
        const char *element)
 {
-  if (xmlTextWriterStartElement (out->writer, BAD_CAST element) < 0)
-    g_atomic_int_set (&out->failed, TRUE);
+  Xml *xml = &out->xml;
+
+  g_assert (xml->depth < MAX_DEPTH);
+
+  if (xml->in_start_tag)
+    g_string_append_len (xml->buffer, ">\n", 2);
+  indent (xml->buffer, xml->depth);
+  g_string_append_c (xml->buffer, '<');
+  g_string_append (xml->buffer, element);
+  xml->open[xml->depth++] = element;
+  xml->in_start_tag = TRUE;
+  xml->has_text = FALSE;
 }
 
 static void
 end (Out *out)
 {
-  if (xmlTextWriterEndElement (out->writer) < 0)
-    g_atomic_int_set (&out->failed, TRUE);
+  Xml *xml = &out->xml;
+  const char *element = xml->open[--xml->depth];
+
+  if (xml->in_start_tag)
+    {
+      g_string_append_len (xml->buffer, "/>\n", 3);
+    }
+  else
+    {
+      if (!xml->has_text)
+        indent (xml->buffer, xml->depth);
+      g_string_append_len (xml->buffer, "</", 2);
+      g_string_append (xml->buffer, element);
+      g_string_append_len (xml->buffer, ">\n", 2);
+    }
+  xml->in_start_tag = FALSE;
+  xml->has_text = FALSE;
+  if (xml->buffer->len >= EXPORT_WRITE_SIZE)
+    flush (out);
 }
 
 static void
@@ -161,8 +268,28 @@ attribute (Out        *out,
            const char *name,
            const char *value)
 {
-  if (value != NULL && xmlTextWriterWriteAttribute (out->writer, BAD_CAST name, BAD_CAST value) < 0)
-    g_atomic_int_set (&out->failed, TRUE);
+  GString *buffer = out->xml.buffer;
+
+  if (value == NULL)
+    return;
+  g_string_append_c (buffer, ' ');
+  g_string_append (buffer, name);
+  g_string_append_len (buffer, "=\"", 2);
+  append_escaped (buffer, value, TRUE);
+  g_string_append_c (buffer, '"');
+}
+
+static void
+text (Out        *out,
+      const char *content)
+{
+  Xml *xml = &out->xml;
+
+  if (xml->in_start_tag)
+    g_string_append_c (xml->buffer, '>');
+  xml->in_start_tag = FALSE;
+  xml->has_text = TRUE;
+  append_escaped (xml->buffer, content, FALSE);
 }
 
 static void
@@ -178,8 +305,7 @@ write_texts (Out                *out,
         continue;
       start (out, element);
       attribute (out, "lang", langs[i]);
-      if (xmlTextWriterWriteString (out->writer, BAD_CAST texts[i]) < 0)
-        g_atomic_int_set (&out->failed, TRUE);
+      text (out, texts[i]);
       end (out);
     }
 }
@@ -248,11 +374,12 @@ write_thread (gpointer data)
 }
 
 static void
-out_init (Out              *out,
-          xmlTextWriterPtr  writer)
+out_init (Out           *out,
+          GOutputStream *stream)
 {
   memset (out, 0, sizeof *out);
-  out->writer = writer;
+  out->xml.stream = stream;
+  out->xml.buffer = g_string_sized_new (EXPORT_WRITE_SIZE + 4096);
   out->full = g_async_queue_new ();
   out->empty = g_async_queue_new ();
   for (guint i = 0; i < N_BATCHES; i++)
@@ -277,6 +404,7 @@ out_clear (Out *out)
     }
   g_async_queue_unref (out->full);
   g_async_queue_unref (out->empty);
+  g_string_free (out->xml.buffer, TRUE);
 }
 
 static void
@@ -330,19 +458,18 @@ read_field (Out            *out,
             sqlite3_stmt   *stmt,
             int             column)
 {
-  g_autofree char *formatted = NULL;
-  char number[24];
+  char number[CYD_NUMBER_SIZE];
 
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return NULL;
   switch (f->type)
     {
     case FIELD_MONEY:
-      formatted = cyd_money_to_string (sqlite3_column_int64 (stmt, column));
-      return g_string_chunk_insert (out->batch->strings, formatted);
+      cyd_money_write (sqlite3_column_int64 (stmt, column), number);
+      return g_string_chunk_insert (out->batch->strings, number);
     case FIELD_FTE:
-      formatted = cyd_fte_to_string (sqlite3_column_int64 (stmt, column));
-      return g_string_chunk_insert (out->batch->strings, formatted);
+      cyd_fte_write (sqlite3_column_int64 (stmt, column), number);
+      return g_string_chunk_insert (out->batch->strings, number);
     case FIELD_INT:
     case FIELD_YEAR:
       g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
@@ -491,25 +618,6 @@ read_section (CydStore         *store,
   return TRUE;
 }
 
-static int
-write_to_stream (void       *context,
-                 const char *buffer,
-                 int         len)
-{
-  GOutputStream *stream = context;
-  gsize written = 0;
-
-  if (!g_output_stream_write_all (stream, buffer, len, &written, NULL, NULL))
-    return -1;
-  return (int) written;
-}
-
-static int
-close_nothing (void *context)
-{
-  return 0;
-}
-
 /**
  * cyd_export_to_stream:
  *
@@ -522,8 +630,6 @@ cyd_export_to_stream (CydStore      *store,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  g_autoptr(xmlTextWriter) writer = NULL;
-  xmlOutputBufferPtr buffer;
   GThread *thread;
   Out out;
   gboolean ok = TRUE;
@@ -532,27 +638,20 @@ cyd_export_to_stream (CydStore      *store,
   g_return_val_if_fail (CYD_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  cyd_xml_init ();
-  buffer = xmlOutputBufferCreateIO (write_to_stream, close_nothing, stream, NULL);
-  writer = xmlNewTextWriter (buffer);
-  xmlTextWriterSetIndent (writer, 1);
-  xmlTextWriterSetIndentString (writer, BAD_CAST "  ");
-
   owns_transaction = !cyd_store_in_transaction (store);
   if (owns_transaction && !cyd_store_exec (store, "BEGIN", error))
     return FALSE;
   /* Sections are sorted by their keys: in memory, not in temporary files. */
   cyd_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (EXPORT_CACHE_KIB), NULL);
 
-  out_init (&out, writer);
-  if (xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL) < 0)
-    out.failed = TRUE;
+  out_init (&out, stream);
+  g_string_append (out.xml.buffer, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   start (&out, "cyd");
   attribute (&out, "xmlns", "urn:cyd:1");
   attribute (&out, "version", "1");
   attribute (&out, "source", "Cyd");
 
-  /* From here until it is joined, only the thread uses the writer. */
+  /* From here until it is joined, only the thread writes. */
   thread = g_thread_new ("cyd-export-write", write_thread, &out);
   for (guint i = 0; ok && !g_atomic_int_get (&out.failed) && i < cyd_n_record_defs; i++)
     ok = read_section (store, &out, &cyd_record_defs[i], cancellable, error);
@@ -560,8 +659,7 @@ cyd_export_to_stream (CydStore      *store,
   g_thread_join (thread);
 
   end (&out);
-  if (xmlTextWriterEndDocument (writer) < 0 || xmlTextWriterFlush (writer) < 0)
-    out.failed = TRUE;
+  flush (&out);
   out_clear (&out);
 
   cyd_store_exec (store, "PRAGMA cache_size = -2000", NULL);

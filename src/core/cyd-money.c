@@ -140,17 +140,29 @@ cyd_money_parse_display (const char *text,
   return plain != NULL && cyd_money_parse (plain, out_pence);
 }
 
-/* The interchange form: "107000000", "882000.50", "-0.05". */
-char *
-cyd_money_to_string (CydMoney pence)
+/* The interchange form: "107000000", "882000.50", "-0.05", written into
+ * @buf, which holds CYD_NUMBER_SIZE bytes. */
+void
+cyd_money_write (CydMoney  pence,
+                 char     *buf)
 {
   guint64 magnitude = pence < 0 ? -(guint64) pence : (guint64) pence;
   const char *sign = pence < 0 ? "-" : "";
 
   if (magnitude % 100 == 0)
-    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, sign, magnitude / 100);
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u", sign,
-                          magnitude / 100, (guint) (magnitude % 100));
+    g_snprintf (buf, CYD_NUMBER_SIZE, "%s%" G_GUINT64_FORMAT, sign, magnitude / 100);
+  else
+    g_snprintf (buf, CYD_NUMBER_SIZE, "%s%" G_GUINT64_FORMAT ".%02u", sign,
+                magnitude / 100, (guint) (magnitude % 100));
+}
+
+char *
+cyd_money_to_string (CydMoney pence)
+{
+  char buf[CYD_NUMBER_SIZE];
+
+  cyd_money_write (pence, buf);
+  return g_strdup (buf);
 }
 
 static void
@@ -248,13 +260,34 @@ fte_digits (CydFte fte,
   return g_strdup_printf ("%" G_GINT64_FORMAT ".%s", fte / CYD_FTE_ONE, buf);
 }
 
-/* The interchange form: "1", "0.5", "0.5405". */
+/* The interchange form: "1", "0.5", "0.5405", written into @buf, which
+ * holds CYD_NUMBER_SIZE bytes. */
+void
+cyd_fte_write (CydFte  fte,
+               char   *buf)
+{
+  int len;
+
+  g_return_if_fail (fte >= 0);
+
+  len = g_snprintf (buf, CYD_NUMBER_SIZE, "%" G_GINT64_FORMAT ".%04u",
+                    fte / CYD_FTE_ONE, (guint) (fte % CYD_FTE_ONE));
+  while (buf[len - 1] == '0')
+    len--;
+  if (buf[len - 1] == '.')
+    len--;
+  buf[len] = '\0';
+}
+
 char *
 cyd_fte_to_string (CydFte fte)
 {
+  char buf[CYD_NUMBER_SIZE];
+
   g_return_val_if_fail (fte >= 0, NULL);
 
-  return fte_digits (fte, 0);
+  cyd_fte_write (fte, buf);
+  return g_strdup (buf);
 }
 
 /* For display: at least two decimals, exact, the whole part grouped as

@@ -356,6 +356,41 @@ test_round_trip_demo (void)
   g_assert_cmpstr (first, ==, second);
 }
 
+/* Markup in names is escaped on the way out, and tabs and line breaks in
+ * attributes are kept as character references, so a second import reads
+ * back what the first one did. */
+static void
+test_export_escapes (void)
+{
+  g_autofree char *example_path = fixture ("good", "spec-example.xml");
+  g_autofree char *source_path = g_build_filename (test_dir (), "escapes.xml", NULL);
+  g_autofree char *export_path = g_build_filename (test_dir (), "escapes-export.xml", NULL);
+  g_autofree char *example = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GString) source = NULL;
+  g_autoptr(CydStore) a = new_store ("escapes-a.cyd");
+  g_autoptr(CydStore) b = new_store ("escapes-b.cyd");
+
+  g_assert_true (g_file_get_contents (example_path, &example, NULL, NULL));
+  source = g_string_new (example);
+  g_assert_cmpuint (g_string_replace (source, "family-name=\"Hughes\"",
+                                      "family-name=\"O&apos;Hughes &amp; &quot;Co&quot; &lt;a&gt;&#9;b&#10;c\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (source, ">Caerphilly County Borough Council<",
+                                      ">Caerphilly &amp; &lt;Gwent&gt; \"Council\" 'Cymru'&#13;Wales<", 1), ==, 1);
+  g_assert_true (g_file_set_contents (source_path, source->str, -1, NULL));
+
+  import_ok (a, source_path);
+  first = export_text (a);
+  g_assert_nonnull (strstr (first, "family-name=\"O'Hughes &amp; &quot;Co&quot; &lt;a&gt;&#9;b&#10;c\""));
+  g_assert_nonnull (strstr (first, ">Caerphilly &amp; &lt;Gwent&gt; &quot;Council&quot; 'Cymru'&#13;Wales</name>"));
+
+  g_assert_true (g_file_set_contents (export_path, first, -1, NULL));
+  import_ok (b, export_path);
+  second = export_text (b);
+  g_assert_cmpstr (first, ==, second);
+}
+
 static void
 test_export_file_private (void)
 {
@@ -513,6 +548,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/importer/indexes-kept", test_indexes_kept);
   g_test_add_func ("/core/importer/async-progress", test_async_with_progress);
   g_test_add_func ("/core/exporter/round-trip-demo", test_round_trip_demo);
+  g_test_add_func ("/core/exporter/escapes", test_export_escapes);
   g_test_add_func ("/core/exporter/private-file", test_export_file_private);
   g_test_add_func ("/core/exporter/cancelled-keeps-file", test_export_cancelled_keeps_file);
   add_bad_cases ();
