@@ -226,6 +226,52 @@ show_page_action (GtkWidget  *widget,
     gtk_stack_set_visible_child_name (self->stack, name);
 }
 
+/* The words GTK's shortcuts window writes itself. Where GTK has no
+ * translation of its own in the user's language, as it has none in
+ * Welsh, the window takes Cyd's. */
+static const struct {
+  const char *context;
+  const char *text;
+} shortcuts_window_words[] = {
+  { "shortcuts window", NC_("shortcuts window", "Shortcuts") },
+  { "shortcuts window", NC_("shortcuts window", "Search Shortcuts") },
+  { "shortcuts window", NC_("shortcuts window", "Search Results") },
+  { "shortcuts window", NC_("shortcuts window", "No Results Found") },
+  { "shortcuts window", NC_("shortcuts window", "Try a different search") },
+  { "shortcuts window", NC_("shortcuts window", "_Show All") },
+};
+
+static const char *
+shortcuts_window_word (const char *shown)
+{
+  for (guint i = 0; shown != NULL && i < G_N_ELEMENTS (shortcuts_window_words); i++)
+    if (g_str_equal (shown, shortcuts_window_words[i].text))
+      return g_dpgettext2 (GETTEXT_PACKAGE, shortcuts_window_words[i].context, shortcuts_window_words[i].text);
+  return NULL;
+}
+
+/* GTK's own words are shown untranslated only where GTK has no
+ * translation: each is still its English text. */
+static void
+translate_shortcuts_window (GtkWidget *widget)
+{
+  const char *word;
+
+  if (GTK_IS_LABEL (widget) && (word = shortcuts_window_word (gtk_label_get_label (GTK_LABEL (widget)))) != NULL)
+    gtk_label_set_label (GTK_LABEL (widget), word);
+  else if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      g_autofree char *placeholder = NULL;
+
+      g_object_get (widget, "placeholder-text", &placeholder, NULL);
+      if ((word = shortcuts_window_word (placeholder)) != NULL)
+        g_object_set (widget, "placeholder-text", word, NULL);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    translate_shortcuts_window (child);
+}
+
 /* Built when asked for, not with every window. */
 static void
 show_help_overlay_action (GtkWidget  *widget,
@@ -235,6 +281,7 @@ show_help_overlay_action (GtkWidget  *widget,
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/cymru/cyd/Cyd/help-overlay.ui");
   GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
+  translate_shortcuts_window (GTK_WIDGET (shortcuts));
   gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
   gtk_window_present (shortcuts);
 }

@@ -380,6 +380,44 @@ test_gaps_window (void)
   ui_test_spin (50);
 }
 
+/* GTK has no Welsh of its own for its shortcuts window's words: the
+ * window shows Cyd's, and nothing of its English. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(CydStore) store = ui_test_open_store (NULL);
+  g_autoptr(GList) toplevels = NULL;
+  g_autoptr(LabelCount) count = label_count_new ();
+  GtkWidget *shortcuts = NULL;
+  GtkWidget *search;
+  g_autofree char *placeholder = NULL;
+  CydWindow *window;
+
+  cyd_language_apply ("cy");
+  window = open_window (store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ui_test_spin (50);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_WINDOW (l->data))
+      shortcuts = l->data;
+  g_assert_nonnull (shortcuts);
+
+  g_assert_true (ui_test_shows_text (shortcuts, "Llwybrau byr"));
+  g_assert_false (ui_test_shows_text (shortcuts, "Shortcuts"));
+  search = ui_test_find (shortcuts, GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (search);
+  g_object_get (search, "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Chwilio’r llwybrau byr");
+  count_labels (shortcuts, count);
+  g_assert_cmpuint (count->english, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (50);
+  cyd_language_apply ("en");
+}
+
 /* The bilingual entry: two texts, each notified when it changes. */
 static void
 count_notify (guint *n)
@@ -436,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/ui/welsh/switch", test_switch);
   g_test_add_func ("/ui/welsh/preferences", test_preferences);
   g_test_add_func ("/ui/welsh/gaps-window", test_gaps_window);
+  g_test_add_func ("/ui/welsh/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/welsh/bilingual-entry", test_bilingual_entry);
 
   return g_test_run ();
