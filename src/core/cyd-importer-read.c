@@ -7,6 +7,7 @@
 #include <libxml/xmlerror.h>
 #include <nettle/sha2.h>
 
+#include "cyd.h"
 #include "cyd-date.h"
 #include "cyd-importer-private.h"
 
@@ -162,6 +163,8 @@ schema_message (const xmlError *err)
       return g_strdup_printf (_("<%s> needs the attribute “%s”."), el, attr != NULL ? attr : "?");
     case XML_SCHEMAV_CVC_IDC:
       return g_strdup_printf (_("<%s> repeats a key that appears earlier in this file."), el);
+    case XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3:
+      return g_strdup_printf (_("<%s> has text where the format expects only elements."), el);
     case XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1:
     case XML_SCHEMAV_CVC_PATTERN_VALID:
     case XML_SCHEMAV_CVC_ENUMERATION_VALID:
@@ -177,7 +180,10 @@ schema_message (const xmlError *err)
     default:
       break;
     }
-  return g_strdup_printf (_("<%s> does not follow the Cyd format (%s)."), el, detail);
+  /* libxml2 explains in English only: others are given its error number. */
+  if (g_str_equal (cyd_ui_language (), "en"))
+    return g_strdup_printf (_("<%s> does not follow the Cyd format (%s)."), el, detail);
+  return g_strdup_printf (_("<%s> does not follow the Cyd format (libxml2 error %d)."), el, err->code);
 }
 
 static char *
@@ -207,11 +213,40 @@ parser_message (const xmlError *err)
     case XML_ERR_LTSLASH_REQUIRED:
       if (strstr (detail, "Premature end") != NULL || strstr (detail, "EOF") != NULL)
         return g_strdup (_("The file ends too early: it may have been cut short."));
+      if (err->code == XML_ERR_TAG_NAME_MISMATCH && err->str1 != NULL && err->str2 != NULL)
+        return g_strdup_printf (_("<%s> is closed by </%s>."), err->str1, err->str2);
+      break;
+    case XML_ERR_NAME_REQUIRED:
+      return g_strdup (_("A name is expected here: in text, “<” and “&” are written “&lt;” and “&amp;”, and every tag ends with “>”."));
+    case XML_ERR_LT_IN_ATTRIBUTE:
+      return g_strdup (_("An attribute’s value has a “<”: it is written “&lt;”."));
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+      return g_strdup (_("An attribute’s value is not in quotation marks."));
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+      if (err->str1 != NULL)
+        return g_strdup_printf (_("The attribute “%s” has no value."), err->str1);
+      break;
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+      if (err->str1 != NULL)
+        return g_strdup_printf (_("An element has the attribute “%s” twice."), err->str1);
+      break;
+    case XML_ERR_UNSUPPORTED_ENCODING:
+      if (err->str1 != NULL)
+        return g_strdup_printf (_("The file is in the encoding “%s”, which Cyd cannot read: save it as UTF-8."), err->str1);
+      break;
+    case XML_ERR_RESERVED_XML_NAME:
+      return g_strdup (_("The XML declaration must come first in the file, with nothing before it."));
+    case XML_NS_ERR_UNDEFINED_NAMESPACE:
+      if (err->str1 != NULL)
+        return g_strdup_printf (_("The prefix “%s” does not name a namespace."), err->str1);
       break;
     default:
       break;
     }
-  return g_strdup_printf (_("The file is not well-formed XML (%s)."), detail);
+  /* libxml2 explains in English only: others are given its error number. */
+  if (g_str_equal (cyd_ui_language (), "en"))
+    return g_strdup_printf (_("The file is not well-formed XML (%s)."), detail);
+  return g_strdup_printf (_("The file is not well-formed XML (libxml2 error %d)."), err->code);
 }
 
 static void

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -353,6 +354,63 @@ test_gaps_model_welsh (void)
   g_assert_cmpstr (cyd_record_get_text (first, "missing"), !=, "Welsh");
 }
 
+/* Files that are not well-formed are refused in Welsh, with nothing of
+ * libxml2's English explanation. */
+typedef struct {
+  const char *body;      /* inside <councils> */
+  const char *expected;  /* a part of the Welsh problem */
+} XmlErrorCase;
+
+static const XmlErrorCase xml_error_cases[] = {
+  { "<council code=\"CAE\"><name lang=\"en\">Caer</nam></council>", "Caiff <name> ei gau gan </nam>." },
+  { "<council code=\"CAE\"><name lang=\"en\">Caer & Co</name></council>", "Mae disgwyl enw yma" },
+  { "<council code=\"C<AE\"/>", "“&lt;”" },
+  { "<council code=CAE/>", "dyfynodau" },
+  { "<council code=\"CAE\" code=\"CAF\"/>", "“code” ddwywaith" },
+  { "<council code=\"CAE\" kind/>", "Nid oes gwerth i’r briodwedd “kind”." },
+  { "<x:council code=\"CAE\"/>", "Nid yw’r rhagddodiad “x” yn enwi gofod enwau." },
+  { "<council code=\"CAE\"><name lang=\"en\">A</name>text</council>", "Mae testun yn <council>" },
+};
+
+static void
+test_xml_errors (gconstpointer data)
+{
+  const XmlErrorCase *c = data;
+  g_autofree char *xml = g_build_filename (g_get_user_data_dir (), "bad.xml", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "bad.cyd", NULL);
+  g_autofree char *text = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                           "<cyd xmlns=\"urn:cyd:1\" version=\"1\">\n"
+                                           "  <councils>\n    %s\n  </councils>\n</cyd>\n", c->body);
+  g_autoptr(GFile) file = g_file_new_for_path (xml);
+  g_autoptr(CydStore) store = NULL;
+  g_autoptr(CydImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+  gboolean found = FALSE;
+
+  use_language ("cy");
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_unlink (path);
+  g_assert_true (g_file_set_contents (xml, text, -1, NULL));
+  store = cyd_store_open (path, &error);
+  g_assert_no_error (error);
+  importer = cyd_importer_new (store);
+  g_assert_false (cyd_importer_import_file (importer, file, NULL, &error));
+  problems = cyd_importer_get_problems (importer);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const char *problem = g_ptr_array_index (problems, i);
+
+      g_test_message ("%s", problem);
+      found |= strstr (problem, c->expected) != NULL;
+      g_assert_null (strstr (problem, "libxml2"));
+      g_assert_null (strstr (problem, "ffurfio’n dda ("));
+      g_assert_null (strstr (problem, "fformat Cyd ("));
+    }
+  g_assert_true (found);
+  use_language ("en");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +443,11 @@ main (int   argc,
   g_test_add_func ("/core/welsh/gap-marking", test_gap_marking);
   g_test_add_func ("/core/welsh/gaps-model", test_gaps_model);
   g_test_add_func ("/core/welsh/gaps-model-welsh", test_gaps_model_welsh);
+  for (guint i = 0; i < G_N_ELEMENTS (xml_error_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/welsh/xml-error/%u", i);
+      g_test_add_data_func (path, &xml_error_cases[i], test_xml_errors);
+    }
 
   return g_test_run ();
 }
