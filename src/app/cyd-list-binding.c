@@ -12,6 +12,7 @@
 #include "cyd-edit-form.h"
 #include "cyd-error-dialog.h"
 #include "cyd-list-export.h"
+#include "cyd-menu-button.h"
 #include "cyd-window.h"
 
 /* What every list page does: a CydListModel of one kind in a column view,
@@ -549,18 +550,6 @@ cyd_list_binding_set_text_cell (CydListBinding *self,
   gtk_column_view_column_set_factory (column, factory);
 }
 
-/* A menu button builds its menu's popover as soon as it has the menu: this
- * one is given it when first opened. */
-static void
-create_columns_menu (GtkMenuButton *button,
-                     gpointer       data)
-{
-  GMenuModel *menu = data;
-
-  if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_menu_model (button, menu);
-}
-
 /* Every column with a sort key, shown or not: the Columns menu's items,
  * and the columns cyd_list_binding_set_text_cell() finds by key. */
 static void
@@ -615,8 +604,7 @@ add_columns_menu (CydListBinding *self)
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (button, _("Columns"));
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_columns_menu,
-                                         g_object_ref (menu), g_object_unref);
+  cyd_menu_button_set_menu_when_opened (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_add_css_class (button, "flat");
   gtk_box_append (GTK_BOX (row), button);
 }

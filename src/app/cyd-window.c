@@ -19,6 +19,7 @@
 #include "cyd-structure-page.h"
 #include "cyd-report-dialog.h"
 #include "cyd-history-window.h"
+#include "cyd-menu-button.h"
 #include "cyd-welsh-gaps-window.h"
 #include "cyd-window-private.h"
 
@@ -521,19 +522,6 @@ cyd_window_class_init (CydWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
-/* A menu button makes the popover of its menu, a widget for every item,
- * as soon as it is given the menu: the main menu is given it when first
- * opened, by pointer or by F10. */
-static void
-create_primary_menu (GtkMenuButton *button,
-                     gpointer       data)
-{
-  CydWindow *self = data;
-
-  if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_menu_model (button, self->primary_menu);
-}
-
 static void
 cyd_window_init (CydWindow *self)
 {
@@ -543,7 +531,7 @@ cyd_window_init (CydWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
+  cyd_menu_button_set_menu_when_opened (self->menu_button, self->primary_menu);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
