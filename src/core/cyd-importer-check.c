@@ -32,6 +32,24 @@ import_check_code (const char *text)
   return TRUE;
 }
 
+/* Whether @text, the value of @element's attribute @attr, is a code;
+ * if not, says so where it is. */
+gboolean
+import_check_code_at (ImportRun  *run,
+                      int         line,
+                      int         column,
+                      const char *element,
+                      const char *attr,
+                      const char *text)
+{
+  if (import_check_code (text))
+    return TRUE;
+  import_problem (run, line, column,
+                  _("<%s>: “%s” must be 1 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit, not “%s”."),
+                  element, attr, text);
+  return FALSE;
+}
+
 void
 import_note_failed (ImportRun  *run,
                     const char *table,
@@ -203,14 +221,7 @@ parse_field (ImportRun      *run,
       return TRUE;
 
     case FIELD_CODE:
-      if (!import_check_code (text))
-        {
-          import_problem (run, line, column,
-                          _("<%s>: “%s” must be 1 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit, not “%s”."),
-                          element, field->attr, text);
-          return FALSE;
-        }
-      return TRUE;
+      return import_check_code_at (run, line, column, element, field->attr, text);
 
     case FIELD_INT:
       if (!parse_int (text, &value->number))

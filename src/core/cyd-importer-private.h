@@ -236,6 +236,12 @@ const char *import_record_key      (ImportRun        *run,
                                     const RecordDef  *def,
                                     const Value      *values);
 gboolean  import_check_code        (const char       *text);
+gboolean  import_check_code_at     (ImportRun        *run,
+                                    int               line,
+                                    int               column,
+                                    const char       *element,
+                                    const char       *attr,
+                                    const char       *text);
 void      import_note_failed       (ImportRun        *run,
                                     const char       *table,
                                     const char       *code);

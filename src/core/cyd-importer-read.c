@@ -518,11 +518,9 @@ start_section (Walk *walk)
       event.snapshot = g_strcmp0 (snapshot, "true") == 0 || g_strcmp0 (snapshot, "1") == 0;
       event.line = reader_line (walk->reader);
       event.column = xmlTextReaderGetParserColumnNumber (walk->reader);
-      if (event.employer != NULL && !import_check_code (event.employer))
+      if (event.employer != NULL
+          && !import_check_code_at (walk->run, event.line, event.column, "staff", "employer", event.employer))
         {
-          import_problem (walk->run, event.line, event.column,
-                          _("<%s>: “%s” must be 1 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit, not “%s”."),
-                          "staff", "employer", event.employer);
           event.employer = NULL;
           event.snapshot = FALSE;
         }
