@@ -12,29 +12,23 @@
 #include "cyd-milestone-dialog.h"
 #include "cyd-timeline-view.h"
 #include "cyd-ui-closures.h"
-#include "cyd-window.h"
 
 static const char * const status_values[] = { NULL, "not-started", "in-progress", "done", "cancelled" };
 static const char * const rag_values[] = { NULL, "red", "amber", "green" };
 
 struct _CydMilestonesPage
 {
-  AdwBin            parent_instance;
+  CydListPage       parent_instance;
 
-  CydListBinding   *binding;
+  CydListBinding   *binding;        /* the page's */
+  GtkStack         *stack;          /* the template's "stack" */
   CydMilestonePlan *plan;
   GSettings        *settings;
-  char             *as_at;
-  gulong            changed_id;
   gboolean          filling_filters;
   guint             scroll_id;
 
   /* Template widgets */
-  GtkSearchEntry   *search_entry;
-  GtkColumnView    *column_view;
-  GtkStack         *stack;
   GtkToggleButton  *timeline_toggle;
-  GtkLabel         *count_label;
   GtkDropDown      *workstream_dropdown;
   GtkStringList    *workstream_list;
   GtkDropDown      *owner_dropdown;
@@ -49,21 +43,18 @@ struct _CydMilestonesPage
   GtkLabel         *details_label;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_AS_AT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (CydMilestonesPage, cyd_milestones_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (CydMilestonesPage, cyd_milestones_page, CYD_TYPE_LIST_PAGE)
 
 static char *
 dup_as_at (CydMilestonesPage *self)
 {
-  return self->as_at != NULL ? g_strdup (self->as_at) : cyd_date_today_iso ();
+  return cyd_list_page_dup_as_at (CYD_LIST_PAGE (self));
+}
+
+static CydStore *
+get_store (CydMilestonesPage *self)
+{
+  return cyd_list_page_get_store (CYD_LIST_PAGE (self));
 }
 
 static guint
@@ -141,7 +132,7 @@ apply_filters (CydMilestonesPage *self)
 
   if (model == NULL)
     return;
-  cyd_list_model_set_milestone_rating (model, self->as_at, due_soon_days (self));
+  cyd_list_model_set_milestone_rating (model, cyd_list_page_get_as_at (CYD_LIST_PAGE (self)), due_soon_days (self));
   cyd_list_model_set_filter (model, "workstream", dropdown_text (self->workstream_dropdown));
   cyd_list_model_set_filter (model, "owner", dropdown_text (self->owner_dropdown));
   cyd_list_model_set_filter (model, "status", status < G_N_ELEMENTS (status_values) ? status_values[status] : NULL);
@@ -155,23 +146,15 @@ apply_filters (CydMilestonesPage *self)
 static gint64
 selected_id (CydMilestonesPage *self)
 {
-  GtkSelectionModel *selection;
-  gpointer record;
-
   if (gtk_toggle_button_get_active (self->timeline_toggle))
     return cyd_timeline_view_get_selected (self->timeline_view);
-
-  selection = gtk_column_view_get_model (self->column_view);
-  if (!GTK_IS_SINGLE_SELECTION (selection))
-    return 0;
-  record = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
-  return record != NULL ? cyd_record_get_id (record) : 0;
+  return cyd_list_page_get_selected_id (CYD_LIST_PAGE (self));
 }
 
 static void
 update_actions (CydMilestonesPage *self)
 {
-  gboolean any = cyd_milestones_page_get_store (self) != NULL;
+  gboolean any = get_store (self) != NULL;
   gboolean selected = selected_id (self) != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "milestones.add", any);
@@ -244,7 +227,7 @@ show_details (CydMilestonesPage *self)
 static void
 reload_plan (CydMilestonesPage *self)
 {
-  CydStore *store = cyd_milestones_page_get_store (self);
+  CydStore *store = get_store (self);
   g_autofree char *as_at = dup_as_at (self);
   g_autoptr(GError) error = NULL;
 
@@ -253,7 +236,7 @@ reload_plan (CydMilestonesPage *self)
     {
       self->plan = cyd_milestone_plan_load (store, &error);
       if (self->plan == NULL)
-        g_warning ("Could not read the milestones: %s", error->message);
+        cyd_list_page_show_toast (CYD_LIST_PAGE (self), error->message);
       else
         cyd_milestone_plan_compute (self->plan, as_at, due_soon_days (self));
     }
@@ -265,45 +248,11 @@ reload_plan (CydMilestonesPage *self)
 }
 
 static void
-show_toast (CydMilestonesPage *self,
-            const char        *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (CYD_IS_WINDOW (root))
-    cyd_window_show_toast (CYD_WINDOW (root), message);
-}
-
-static void
-on_dialog_saved (CydMilestonesPage *self,
-                 const char        *message)
-{
-  show_toast (self, message);
-}
-
-static void
-open_dialog (CydMilestonesPage *self,
-             gint64             id)
-{
-  CydStore *store = cyd_milestones_page_get_store (self);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *as_at = dup_as_at (self);
-  CydMilestoneDialog *dialog;
-
-  if (store == NULL)
-    return;
-  dialog = cyd_milestone_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     store, id, as_at, due_soon_days (self));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  open_dialog (CYD_MILESTONES_PAGE (widget), 0);
+  cyd_list_page_open (CYD_LIST_PAGE (widget), 0);
 }
 
 static void
@@ -315,7 +264,7 @@ edit_action (GtkWidget  *widget,
   gint64 id = selected_id (self);
 
   if (id != 0)
-    open_dialog (self, id);
+    cyd_list_page_open (CYD_LIST_PAGE (self), id);
 }
 
 static void
@@ -325,23 +274,13 @@ complete_action (GtkWidget  *widget,
 {
   CydMilestonesPage *self = CYD_MILESTONES_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
   if (!cyd_milestones_page_complete (self, selected_id (self), &error))
     {
-      show_toast (self, error->message);
+      cyd_list_page_show_toast (CYD_LIST_PAGE (self), error->message);
       return;
     }
-  message = g_strdup (_("Milestone marked done"));
-  show_toast (self, message);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  cyd_list_binding_focus_search (CYD_MILESTONES_PAGE (widget)->binding);
+  cyd_list_page_show_toast (CYD_LIST_PAGE (self), _("Milestone marked done"));
 }
 
 static void
@@ -386,24 +325,6 @@ on_timeline_selected (CydMilestonesPage *self)
 }
 
 static void
-on_column_view_activate (CydMilestonesPage *self,
-                         guint              position)
-{
-  gint64 id = selected_id (self);
-
-  if (id != 0)
-    open_dialog (self, id);
-}
-
-static void
-on_store_changed (CydMilestonesPage *self,
-                  guint              kinds)
-{
-  if (kinds & (CYD_KIND_MILESTONE | CYD_KIND_STAFF))
-    reload_plan (self);
-}
-
-static void
 on_model_items_changed (CydMilestonesPage *self)
 {
   CydListModel *model = cyd_list_binding_get_model (self->binding);
@@ -411,15 +332,27 @@ on_model_items_changed (CydMilestonesPage *self)
   /* The binding says "empty" when there is no search; with filters on, an
    * empty list means no results. */
   if (model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) == 0
-      && cyd_store_count (cyd_milestones_page_get_store (self), CYD_KIND_MILESTONE) > 0)
+      && cyd_store_count (get_store (self), CYD_KIND_MILESTONE) > 0)
     gtk_stack_set_visible_child_name (self->stack, "no-results");
   update_actions (self);
 }
 
 static void
-on_column_view_model_changed (CydMilestonesPage *self)
+on_model_changed (CydMilestonesPage *self)
 {
-  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+  CydListModel *model = cyd_list_binding_get_model (self->binding);
+
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (on_model_items_changed), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+on_column_view_model_changed (CydMilestonesPage *self,
+                              GParamSpec        *pspec,
+                              GObject           *column_view)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
 
   if (selection != NULL)
     g_signal_connect_object (selection, "selection-changed", G_CALLBACK (update_actions), self,
@@ -433,15 +366,32 @@ on_settings_changed (CydMilestonesPage *self)
   reload_plan (self);
 }
 
+static GtkWindow *
+cyd_milestones_page_create_dialog (CydListPage *page,
+                                   GtkWindow   *parent,
+                                   CydStore    *store,
+                                   gint64       id)
+{
+  CydMilestonesPage *self = CYD_MILESTONES_PAGE (page);
+  g_autofree char *as_at = dup_as_at (self);
+
+  return GTK_WINDOW (cyd_milestone_dialog_new (parent, store, id, as_at, due_soon_days (self)));
+}
+
+static void
+cyd_milestones_page_store_changed (CydListPage *page,
+                                   guint        kinds)
+{
+  if (kinds & (CYD_KIND_MILESTONE | CYD_KIND_STAFF))
+    reload_plan (CYD_MILESTONES_PAGE (page));
+}
+
 static void
 cyd_milestones_page_dispose (GObject *object)
 {
   CydMilestonesPage *self = CYD_MILESTONES_PAGE (object);
 
-  if (self->binding != NULL && cyd_list_binding_get_store (self->binding) != NULL)
-    g_clear_signal_handler (&self->changed_id, cyd_list_binding_get_store (self->binding));
   g_clear_handle_id (&self->scroll_id, g_source_remove);
-  g_clear_object (&self->binding);
   g_clear_object (&self->plan);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_MILESTONES_PAGE);
@@ -450,92 +400,22 @@ cyd_milestones_page_dispose (GObject *object)
 }
 
 static void
-cyd_milestones_page_finalize (GObject *object)
-{
-  CydMilestonesPage *self = CYD_MILESTONES_PAGE (object);
-
-  g_free (self->as_at);
-
-  G_OBJECT_CLASS (cyd_milestones_page_parent_class)->finalize (object);
-}
-
-static void
-cyd_milestones_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  CydMilestonesPage *self = CYD_MILESTONES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, cyd_milestones_page_get_store (self));
-      break;
-
-    case PROP_AS_AT:
-      g_value_set_string (value, self->as_at);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cyd_milestones_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  CydMilestonesPage *self = CYD_MILESTONES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      cyd_milestones_page_set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_AS_AT:
-      cyd_milestones_page_set_as_at (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cyd_milestones_page_class_init (CydMilestonesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CydListPageClass *page_class = CYD_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = cyd_milestones_page_dispose;
-  object_class->finalize = cyd_milestones_page_finalize;
-  object_class->get_property = cyd_milestones_page_get_property;
-  object_class->set_property = cyd_milestones_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CYD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The date milestones are rated as at (YYYY-MM-DD); %NULL for today. */
-  properties[PROP_AS_AT] =
-    g_param_spec_string ("as-at", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->create_dialog = cyd_milestones_page_create_dialog;
+  page_class->store_changed = cyd_milestones_page_store_changed;
 
   g_type_ensure (CYD_TYPE_COLUMN_SORTER);
   g_type_ensure (CYD_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-milestones-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, stack);
+  cyd_list_page_class_bind_list (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, timeline_toggle);
-  gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, workstream_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, workstream_list);
   gtk_widget_class_bind_template_child (widget_class, CydMilestonesPage, owner_dropdown);
@@ -551,10 +431,8 @@ cyd_milestones_page_class_init (CydMilestonesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_timeline_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   cyd_ui_closures_add_to_class (widget_class);
 
-  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "milestones.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "milestones.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "milestones.complete", NULL, complete_action);
@@ -568,74 +446,16 @@ cyd_milestones_page_init (CydMilestonesPage *self)
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::due-soon-days",
                            G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
-  self->binding = cyd_list_binding_new (CYD_KIND_MILESTONE,
-                                        self->search_entry,
-                                        self->column_view,
-                                        self->stack,
-                                        self->count_label);
-  g_signal_connect_object (self->column_view, "notify::model",
-                           G_CALLBACK (on_column_view_model_changed), self, G_CONNECT_SWAPPED);
+  self->binding = cyd_list_page_bind (CYD_LIST_PAGE (self), CYD_TYPE_MILESTONES_PAGE, CYD_KIND_MILESTONE,
+                                      CYD_LIST_PAGE_NONE);
+  self->stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (self), CYD_TYPE_MILESTONES_PAGE, "stack"));
+  g_signal_connect_object (gtk_widget_get_template_child (GTK_WIDGET (self), CYD_TYPE_MILESTONES_PAGE, "column_view"),
+                           "notify::model", G_CALLBACK (on_column_view_model_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->binding, "notify::model", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::store", G_CALLBACK (reload_plan), NULL);
+  g_signal_connect (self, "notify::as-at", G_CALLBACK (reload_plan), NULL);
   fill_filters (self);
   update_actions (self);
-}
-
-CydStore *
-cyd_milestones_page_get_store (CydMilestonesPage *self)
-{
-  g_return_val_if_fail (CYD_IS_MILESTONES_PAGE (self), NULL);
-
-  return cyd_list_binding_get_store (self->binding);
-}
-
-void
-cyd_milestones_page_set_store (CydMilestonesPage *self,
-                               CydStore          *store)
-{
-  CydStore *old;
-
-  g_return_if_fail (CYD_IS_MILESTONES_PAGE (self));
-  g_return_if_fail (store == NULL || CYD_IS_STORE (store));
-
-  old = cyd_list_binding_get_store (self->binding);
-  if (store == old)
-    return;
-
-  if (old != NULL)
-    g_clear_signal_handler (&self->changed_id, old);
-  cyd_list_binding_set_store (self->binding, store);
-  if (store != NULL)
-    {
-      self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
-                                                  self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (cyd_list_binding_get_model (self->binding), "items-changed",
-                               G_CALLBACK (on_model_items_changed), self, G_CONNECT_SWAPPED);
-    }
-  reload_plan (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-const char *
-cyd_milestones_page_get_as_at (CydMilestonesPage *self)
-{
-  g_return_val_if_fail (CYD_IS_MILESTONES_PAGE (self), NULL);
-
-  return self->as_at;
-}
-
-/* Rates the milestones as at @as_at (YYYY-MM-DD), or today when %NULL. */
-void
-cyd_milestones_page_set_as_at (CydMilestonesPage *self,
-                               const char        *as_at)
-{
-  g_return_if_fail (CYD_IS_MILESTONES_PAGE (self));
-  g_return_if_fail (as_at == NULL || cyd_date_is_valid_iso (as_at));
-
-  if (g_strcmp0 (as_at, self->as_at) == 0)
-    return;
-  g_free (self->as_at);
-  self->as_at = g_strdup (as_at);
-  reload_plan (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_AT]);
 }
 
 /**
@@ -658,7 +478,7 @@ cyd_milestones_page_complete (CydMilestonesPage  *self,
 
   g_return_val_if_fail (CYD_IS_MILESTONES_PAGE (self), FALSE);
 
-  store = cyd_milestones_page_get_store (self);
+  store = get_store (self);
   g_return_val_if_fail (store != NULL && id != 0, FALSE);
 
   fields = cyd_milestone_dup_fields (store, id, error);

@@ -8,99 +8,31 @@
 #include <glib/gi18n.h>
 
 #include "cyd-column-sorter.h"
-#include "cyd-edit-form.h"
-#include "cyd-list-binding.h"
 #include "cyd-mapping-dialog.h"
 #include "cyd-post-dialog.h"
 #include "cyd-ui-closures.h"
-#include "cyd-window.h"
 
 struct _CydPostsPage
 {
-  AdwBin          parent_instance;
-
-  CydListBinding *binding;
-  char           *as_at;
+  CydListPage  parent_instance;
 
   /* Template widgets */
-  GtkSearchEntry *search_entry;
-  GtkColumnView  *column_view;
-  GtkStack       *stack;
-  GtkLabel       *count_label;
-  GtkDropDown    *directorate_dropdown;
-  GtkDropDown    *service_line_dropdown;
-  GtkDropDown    *status_dropdown;
+  GtkDropDown *directorate_dropdown;
+  GtkDropDown *service_line_dropdown;
+  GtkDropDown *status_dropdown;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_AS_AT,
-  N_PROPS
-};
+G_DEFINE_FINAL_TYPE (CydPostsPage, cyd_posts_page, CYD_TYPE_LIST_PAGE)
 
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (CydPostsPage, cyd_posts_page, ADW_TYPE_BIN)
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  cyd_list_binding_focus_search (CYD_POSTS_PAGE (widget)->binding);
-}
-
-static gint64
-selected_id (CydPostsPage *self)
-{
-  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
-  gpointer record;
-
-  if (!GTK_IS_SINGLE_SELECTION (selection))
-    return 0;
-  record = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
-  return record != NULL ? cyd_record_get_id (record) : 0;
-}
-
-static void
-on_dialog_saved (CydPostsPage *self,
-                 const char   *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (CYD_IS_WINDOW (root))
-    cyd_window_show_toast (CYD_WINDOW (root), message);
-}
-
-static char *
-dup_as_at (CydPostsPage *self)
-{
-  return self->as_at != NULL ? g_strdup (self->as_at) : cyd_date_today_iso ();
-}
-
-static void
-open_dialog (CydPostsPage *self,
-             gint64        id)
-{
-  CydStore *store = cyd_posts_page_get_store (self);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *as_at = dup_as_at (self);
-  CydPostDialog *dialog;
-
-  if (store == NULL)
-    return;
-  dialog = cyd_post_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, id, as_at);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+/* The status drop-down's items after "All Posts". */
+static const char * const statuses[] = { NULL, "vacant", "filled" };
 
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  open_dialog (CYD_POSTS_PAGE (widget), 0);
+  cyd_list_page_open (CYD_LIST_PAGE (widget), 0);
 }
 
 static void
@@ -108,116 +40,50 @@ map_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  CydPostsPage *self = CYD_POSTS_PAGE (widget);
-  CydStore *store = cyd_posts_page_get_store (self);
+  CydListPage *page = CYD_LIST_PAGE (widget);
+  CydStore *store = cyd_list_page_get_store (page);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *as_at = dup_as_at (self);
-  gint64 id = selected_id (self);
-  CydMappingDialog *dialog;
+  g_autofree char *as_at = cyd_list_page_dup_as_at (page);
+  gint64 id = cyd_list_page_get_selected_id (page);
 
   if (store == NULL || id == 0)
     return;
   if (!cyd_post_is_legacy (store, id))
     {
-      on_dialog_saved (self, _("Only a legacy post is mapped into the merged structure."));
+      cyd_list_page_show_toast (page, _("Only a legacy post is mapped into the merged structure."));
       return;
     }
-  dialog = cyd_mapping_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, id, as_at);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cyd_list_page_present (page, GTK_WINDOW (cyd_mapping_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                    store, id, as_at)));
 }
-
-static void
-on_column_view_activate (CydPostsPage *self,
-                         guint         position)
-{
-  gint64 id = selected_id (self);
-
-  if (id != 0)
-    open_dialog (self, id);
-}
-
-/* The status drop-down's items after "All Posts". */
-static const char * const statuses[] = { NULL, "vacant", "filled" };
 
 static void
 on_filter_changed (CydPostsPage *self)
 {
+  CydListBinding *binding = cyd_list_page_get_binding (CYD_LIST_PAGE (self));
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
 
-  cyd_list_binding_set_filter (self->binding, "status", status < G_N_ELEMENTS (statuses) ? statuses[status] : NULL);
+  if (binding != NULL)
+    cyd_list_binding_set_filter (binding, "status", status < G_N_ELEMENTS (statuses) ? statuses[status] : NULL);
 }
 
-static void
-apply_as_at (CydPostsPage *self)
+static GtkWindow *
+cyd_posts_page_create_dialog (CydListPage *page,
+                              GtkWindow   *parent,
+                              CydStore    *store,
+                              gint64       id)
 {
-  if (self->as_at != NULL)
-    cyd_list_binding_set_as_at (self->binding, self->as_at);
-}
+  g_autofree char *as_at = cyd_list_page_dup_as_at (page);
 
-static void
-cyd_posts_page_finalize (GObject *object)
-{
-  g_free (CYD_POSTS_PAGE (object)->as_at);
-
-  G_OBJECT_CLASS (cyd_posts_page_parent_class)->finalize (object);
+  return GTK_WINDOW (cyd_post_dialog_new (parent, store, id, as_at));
 }
 
 static void
 cyd_posts_page_dispose (GObject *object)
 {
-  CydPostsPage *self = CYD_POSTS_PAGE (object);
-
-  g_clear_object (&self->binding);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_POSTS_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CYD_TYPE_POSTS_PAGE);
 
   G_OBJECT_CLASS (cyd_posts_page_parent_class)->dispose (object);
-}
-
-static void
-cyd_posts_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  CydPostsPage *self = CYD_POSTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, cyd_posts_page_get_store (self));
-      break;
-
-    case PROP_AS_AT:
-      g_value_set_string (value, self->as_at);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cyd_posts_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  CydPostsPage *self = CYD_POSTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      cyd_posts_page_set_store (self, g_value_get_object (value));
-      break;
-
-    case PROP_AS_AT:
-      cyd_posts_page_set_as_at (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -225,40 +91,21 @@ cyd_posts_page_class_init (CydPostsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CydListPageClass *page_class = CYD_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = cyd_posts_page_dispose;
-  object_class->finalize = cyd_posts_page_finalize;
-  object_class->get_property = cyd_posts_page_get_property;
-  object_class->set_property = cyd_posts_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CYD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_AS_AT] =
-    g_param_spec_string ("as-at", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->create_dialog = cyd_posts_page_create_dialog;
 
   g_type_ensure (CYD_TYPE_COLUMN_SORTER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-posts-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CydPostsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CydPostsPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, CydPostsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CydPostsPage, count_label);
+  cyd_list_page_class_bind_list (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CydPostsPage, directorate_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydPostsPage, service_line_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydPostsPage, status_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   cyd_ui_closures_add_to_class (widget_class);
 
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
-
-  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "posts.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "posts.map", NULL, map_action);
 }
@@ -266,54 +113,14 @@ cyd_posts_page_class_init (CydPostsPageClass *klass)
 static void
 cyd_posts_page_init (CydPostsPage *self)
 {
+  CydListBinding *binding;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->binding = cyd_list_binding_new (CYD_KIND_POST,
-                                        self->search_entry,
-                                        self->column_view,
-                                        self->stack,
-                                        self->count_label);
-  cyd_list_binding_add_choice_filter (self->binding, self->directorate_dropdown, "directorate",
+  binding = cyd_list_page_bind (CYD_LIST_PAGE (self), CYD_TYPE_POSTS_PAGE, CYD_KIND_POST, CYD_LIST_PAGE_DATED);
+  cyd_list_binding_add_choice_filter (binding, self->directorate_dropdown, "directorate",
                                       CYD_CHOICE_DIRECTORATE, _("All Directorates"));
-  cyd_list_binding_add_choice_filter (self->binding, self->service_line_dropdown, "service-line",
+  cyd_list_binding_add_choice_filter (binding, self->service_line_dropdown, "service-line",
                                       CYD_CHOICE_SERVICE_LINE, _("All Service Lines"));
-}
-
-CydStore *
-cyd_posts_page_get_store (CydPostsPage *self)
-{
-  g_return_val_if_fail (CYD_IS_POSTS_PAGE (self), NULL);
-
-  return cyd_list_binding_get_store (self->binding);
-}
-
-void
-cyd_posts_page_set_store (CydPostsPage *self,
-                          CydStore     *store)
-{
-  g_return_if_fail (CYD_IS_POSTS_PAGE (self));
-  g_return_if_fail (store == NULL || CYD_IS_STORE (store));
-
-  if (store == cyd_list_binding_get_store (self->binding))
-    return;
-
-  cyd_list_binding_set_store (self->binding, store);
   on_filter_changed (self);
-  apply_as_at (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-void
-cyd_posts_page_set_as_at (CydPostsPage *self,
-                          const char   *as_at)
-{
-  g_return_if_fail (CYD_IS_POSTS_PAGE (self));
-
-  if (as_at == NULL || g_strcmp0 (as_at, self->as_at) == 0)
-    return;
-
-  g_free (self->as_at);
-  self->as_at = g_strdup (as_at);
-  apply_as_at (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_AT]);
 }

@@ -9,25 +9,15 @@
 
 #include "cyd-chart-view.h"
 #include "cyd-column-sorter.h"
-#include "cyd-list-binding.h"
 #include "cyd-saving-dialog.h"
 #include "cyd-savings.h"
 #include "cyd-ui-closures.h"
-#include "cyd-window.h"
 
 struct _CydSavingsPage
 {
-  AdwBin          parent_instance;
-
-  CydListBinding *binding;
-  CydStore       *store;
-  gulong          changed_id;
+  CydListPage     parent_instance;
 
   /* Template widgets */
-  GtkSearchEntry *search_entry;
-  GtkColumnView  *column_view;
-  GtkStack       *stack;
-  GtkLabel       *count_label;
   GtkLabel       *target_value;
   GtkLabel       *target_detail;
   GtkLabel       *forecast_value;
@@ -41,15 +31,7 @@ struct _CydSavingsPage
   CydChartView   *chart_view;
 };
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (CydSavingsPage, cyd_savings_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (CydSavingsPage, cyd_savings_page, CYD_TYPE_LIST_PAGE)
 
 static const char *
 status_label (CydSavingStatus status)
@@ -169,28 +151,19 @@ show_totals (CydSavingsPage          *self,
 }
 
 static void
-show_toast (CydSavingsPage *self,
-            const char     *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (CYD_IS_WINDOW (root))
-    cyd_window_show_toast (CYD_WINDOW (root), message);
-}
-
-static void
 load_summary (CydSavingsPage *self)
 {
   g_autoptr(CydSavingsSummary) summary = NULL;
   g_autoptr(CydChart) chart = NULL;
   g_autoptr(GError) error = NULL;
+  CydStore *store = cyd_list_page_get_store (CYD_LIST_PAGE (self));
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
-  summary = cyd_savings_summarise (self->store, 0, &error);
+  summary = cyd_savings_summarise (store, 0, &error);
   if (summary == NULL)
     {
-      show_toast (self, error->message);
+      cyd_list_page_show_toast (CYD_LIST_PAGE (self), error->message);
       return;
     }
   show_figures (self, summary);
@@ -202,110 +175,36 @@ load_summary (CydSavingsPage *self)
 }
 
 static void
-on_dialog_saved (CydSavingsPage *self,
-                 const char     *message)
-{
-  show_toast (self, message);
-}
-
-static void
-open_dialog (CydSavingsPage *self,
-             gint64          id)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  CydSavingDialog *dialog;
-
-  if (self->store == NULL)
-    return;
-  dialog = cyd_saving_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, id);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  open_dialog (CYD_SAVINGS_PAGE (widget), 0);
+  cyd_list_page_open (CYD_LIST_PAGE (widget), 0);
 }
 
-static void
-on_column_view_activate (CydSavingsPage *self,
-                         guint           position)
+static GtkWindow *
+cyd_savings_page_create_dialog (CydListPage *page,
+                                GtkWindow   *parent,
+                                CydStore    *store,
+                                gint64       id)
 {
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->column_view));
-  g_autoptr(CydRecord) record = model != NULL ? g_list_model_get_item (model, position) : NULL;
-
-  if (record != NULL)
-    open_dialog (self, cyd_record_get_id (record));
+  return GTK_WINDOW (cyd_saving_dialog_new (parent, store, id));
 }
 
 static void
-on_store_changed (CydSavingsPage *self,
-                  guint           kinds)
+cyd_savings_page_store_changed (CydListPage *page,
+                                guint        kinds)
 {
   if (kinds & (CYD_KIND_SAVING | CYD_KIND_SERVICE_LINE | CYD_KIND_DIRECTORATE))
-    load_summary (self);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  cyd_list_binding_focus_search (CYD_SAVINGS_PAGE (widget)->binding);
+    load_summary (CYD_SAVINGS_PAGE (page));
 }
 
 static void
 cyd_savings_page_dispose (GObject *object)
 {
-  CydSavingsPage *self = CYD_SAVINGS_PAGE (object);
-
-  g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
-  g_clear_object (&self->binding);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_SAVINGS_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CYD_TYPE_SAVINGS_PAGE);
 
   G_OBJECT_CLASS (cyd_savings_page_parent_class)->dispose (object);
-}
-
-static void
-cyd_savings_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  CydSavingsPage *self = CYD_SAVINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, cyd_savings_page_get_store (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cyd_savings_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  CydSavingsPage *self = CYD_SAVINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      cyd_savings_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -313,26 +212,17 @@ cyd_savings_page_class_init (CydSavingsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CydListPageClass *page_class = CYD_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = cyd_savings_page_dispose;
-  object_class->get_property = cyd_savings_page_get_property;
-  object_class->set_property = cyd_savings_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CYD_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->create_dialog = cyd_savings_page_create_dialog;
+  page_class->store_changed = cyd_savings_page_store_changed;
 
   g_type_ensure (CYD_TYPE_COLUMN_SORTER);
   g_type_ensure (CYD_TYPE_CHART_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-savings-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CydSavingsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CydSavingsPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, CydSavingsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, CydSavingsPage, count_label);
+  cyd_list_page_class_bind_list (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CydSavingsPage, target_value);
   gtk_widget_class_bind_template_child (widget_class, CydSavingsPage, target_detail);
   gtk_widget_class_bind_template_child (widget_class, CydSavingsPage, forecast_value);
@@ -344,10 +234,8 @@ cyd_savings_page_class_init (CydSavingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydSavingsPage, status_list);
   gtk_widget_class_bind_template_child (widget_class, CydSavingsPage, service_line_list);
   gtk_widget_class_bind_template_child (widget_class, CydSavingsPage, chart_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
   cyd_ui_closures_add_to_class (widget_class);
 
-  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "savings.add", NULL, add_action);
 }
 
@@ -356,37 +244,6 @@ cyd_savings_page_init (CydSavingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->binding = cyd_list_binding_new (CYD_KIND_SAVING,
-                                        self->search_entry,
-                                        self->column_view,
-                                        self->stack,
-                                        self->count_label);
-}
-
-CydStore *
-cyd_savings_page_get_store (CydSavingsPage *self)
-{
-  g_return_val_if_fail (CYD_IS_SAVINGS_PAGE (self), NULL);
-
-  return cyd_list_binding_get_store (self->binding);
-}
-
-void
-cyd_savings_page_set_store (CydSavingsPage *self,
-                            CydStore       *store)
-{
-  g_return_if_fail (CYD_IS_SAVINGS_PAGE (self));
-  g_return_if_fail (store == NULL || CYD_IS_STORE (store));
-
-  if (store == cyd_list_binding_get_store (self->binding))
-    return;
-
-  cyd_list_binding_set_store (self->binding, store);
-  g_clear_signal_handler (&self->changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
-                                                self, G_CONNECT_SWAPPED);
-  load_summary (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  cyd_list_page_bind (CYD_LIST_PAGE (self), CYD_TYPE_SAVINGS_PAGE, CYD_KIND_SAVING, CYD_LIST_PAGE_NONE);
+  g_signal_connect (self, "notify::store", G_CALLBACK (load_summary), NULL);
 }

@@ -174,7 +174,7 @@ test_page_as_at (Fixture       *f,
 
   gtk_drop_down_set_selected (rag, 1);
   red_then = g_list_model_get_n_items (model);
-  cyd_milestones_page_set_as_at (f->page, "2013-06-01");
+  cyd_list_page_set_as_at (CYD_LIST_PAGE (f->page), "2013-06-01");
   red_before = g_list_model_get_n_items (model);
   g_assert_cmpuint (red_before, <, red_then);
 }

@@ -8,7 +8,11 @@
 #include "cyd.h"
 #include "cyd-cell-text.h"
 #include "cyd-column-sorter.h"
+#include "cyd-milestone-dialog.h"
 #include "cyd-page-slot.h"
+#include "cyd-person-dialog.h"
+#include "cyd-post-dialog.h"
+#include "cyd-saving-dialog.h"
 #include "cyd-window.h"
 #include "ui-test-util.h"
 
@@ -449,6 +453,73 @@ find_shortcuts_window (Fixture *f)
   return NULL;
 }
 
+/* A window transient for the programme's window, other than @except. */
+static GtkWindow *
+find_dialog (Fixture   *f,
+             GtkWindow *except)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != except && gtk_window_get_transient_for (l->data) == GTK_WINDOW (f->window))
+      return l->data;
+  return NULL;
+}
+
+/* Every page of one list answers the window's search with its own entry,
+ * and opens the record of an activated row in its dialog; the service
+ * lines page has none. */
+static void
+test_list_pages (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const struct {
+    const char *page;
+    GType     (*dialog_type) (void);
+  } pages[] = {
+    { "staff", cyd_person_dialog_get_type },
+    { "posts", cyd_post_dialog_get_type },
+    { "savings", cyd_saving_dialog_get_type },
+    { "milestones", cyd_milestone_dialog_get_type },
+    { "service-lines", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkColumnView *view;
+      GtkSearchEntry *entry;
+      GtkWidget *focus;
+      GtkWindow *dialog;
+
+      g_test_message ("page %s", pages[i].page);
+      show_page (f, pages[i].page);
+      view = current_column_view (f);
+      entry = current_search_entry (f);
+      g_assert_nonnull (view);
+      g_assert_nonnull (entry);
+      g_assert_true (ui_test_wait_for (model_has_rows, column_view_model (view)));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+      ui_test_spin (20);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_true (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+
+      g_assert_null (find_dialog (f, NULL));
+      g_signal_emit_by_name (view, "activate", 0);
+      ui_test_spin (50);
+      dialog = find_dialog (f, NULL);
+      if (pages[i].dialog_type == NULL)
+        {
+          g_assert_null (dialog);
+          continue;
+        }
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, pages[i].dialog_type ()));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+      gtk_window_destroy (dialog);
+      ui_test_spin (20);
+    }
+}
+
 /* The keyboard shortcuts are built when asked for, for this window. */
 static void
 test_shortcuts (Fixture       *f,
@@ -764,6 +835,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/window/pages-built-when-shown", Fixture, NULL, fixture_set_up, test_pages_built_when_shown,
               fixture_tear_down);
+  g_test_add ("/ui/window/list-pages", Fixture, NULL, fixture_set_up, test_list_pages, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/ui/window/state", Fixture, NULL, fixture_set_up, test_state, fixture_tear_down);
