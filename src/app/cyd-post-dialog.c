@@ -17,9 +17,8 @@ static const char * const columns[] = {
 
 struct _CydPostDialog
 {
-  AdwWindow          parent_instance;
+  CydEditDialog      parent_instance;
 
-  CydStore          *store;
   gint64             id;
   char              *as_at;
   GHashTable        *original;      /* column → text, when editing */
@@ -28,11 +27,8 @@ struct _CydPostDialog
   GArray            *reports_to_ids;
   gint64             reports_to_scope;
   gboolean           filling;         /* no validation while the fields fill */
-  gboolean           valid;
 
   /* Template widgets */
-  GtkLabel          *error_label;
-  GtkButton         *save_button;
   GtkButton         *end_button;
   GtkEditable       *code_entry;
   CydBilingualEntry *title_entry;
@@ -46,14 +42,13 @@ struct _CydPostDialog
   GtkEditable       *to_entry;
 };
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
+G_DEFINE_FINAL_TYPE (CydPostDialog, cyd_post_dialog, CYD_TYPE_EDIT_DIALOG)
 
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (CydPostDialog, cyd_post_dialog, ADW_TYPE_WINDOW)
+static CydStore *
+get_store (CydPostDialog *self)
+{
+  return cyd_edit_dialog_get_store (CYD_EDIT_DIALOG (self));
+}
 
 /* The line managers offered are the posts of the chosen directorate. */
 static void
@@ -68,7 +63,7 @@ fill_reports_to (CydPostDialog *self)
     return;
   self->filling = TRUE;
   self->reports_to_scope = directorate;
-  posts = cyd_choices_load (self->store, CYD_CHOICE_POST, directorate, NULL);
+  posts = cyd_choices_load (get_store (self), CYD_CHOICE_POST, directorate, NULL);
   g_clear_pointer (&self->reports_to_ids, g_array_unref);
   /* Translators: in "Reports To", a post with no line manager */
   self->reports_to_ids = cyd_edit_form_fill_choices (self->reports_to_dropdown, posts, C_("reports to", "None"));
@@ -94,7 +89,7 @@ check_identity (CydPostDialog *self)
   g_autofree char *code = cyd_edit_form_dup_text (self->code_entry);
   g_autofree char *en = g_strstrip (g_strdup (cyd_bilingual_entry_get_text_en (self->title_entry)));
   g_autofree char *cy = g_strstrip (g_strdup (cyd_bilingual_entry_get_text_cy (self->title_entry)));
-  gint64 other = *code != '\0' ? cyd_post_find_code (self->store, code) : 0;
+  gint64 other = *code != '\0' ? cyd_post_find_code (get_store (self), code) : 0;
   gboolean code_ok = *code != '\0' && (other == 0 || other == self->id);
 
   cyd_edit_form_mark (GTK_WIDGET (self->code_entry), !code_ok);
@@ -153,15 +148,7 @@ check_dates (CydPostDialog *self)
 static void
 validate (CydPostDialog *self)
 {
-  g_autofree char *numbers = check_numbers (self);
-  g_autofree char *dates = check_dates (self);
-  g_autofree char *identity = check_identity (self);
-  const char *error = identity != NULL ? identity : numbers != NULL ? numbers : dates;
-
-  cyd_edit_form_show_message (self->error_label, error);
-  self->valid = error == NULL;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->end_button), self->valid);
+  cyd_edit_dialog_validate (CYD_EDIT_DIALOG (self));
 }
 
 static GVariant *
@@ -209,21 +196,12 @@ on_field_changed (CydPostDialog *self)
 }
 
 static void
-on_save_button_clicked (CydPostDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cyd_post_dialog_save (self, &error))
-    cyd_edit_form_show_message (self->error_label, error->message);
-}
-
-static void
 on_end_button_clicked (CydPostDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (!cyd_post_dialog_end_post (self, &error))
-    cyd_edit_form_show_message (self->error_label, error->message);
+    cyd_edit_dialog_show_message (CYD_EDIT_DIALOG (self), error->message);
 }
 
 static void
@@ -257,12 +235,52 @@ fill_fields (CydPostDialog *self)
 static void
 fill_choices (CydPostDialog *self)
 {
-  g_autoptr(GPtrArray) directorates = cyd_choices_load (self->store, CYD_CHOICE_DIRECTORATE, 0, NULL);
-  g_autoptr(GPtrArray) service_lines = cyd_choices_load (self->store, CYD_CHOICE_SERVICE_LINE, 0, NULL);
+  g_autoptr(GPtrArray) directorates = cyd_choices_load (get_store (self), CYD_CHOICE_DIRECTORATE, 0, NULL);
+  g_autoptr(GPtrArray) service_lines = cyd_choices_load (get_store (self), CYD_CHOICE_SERVICE_LINE, 0, NULL);
 
   self->directorate_ids = cyd_edit_form_fill_choices (self->directorate_dropdown, directorates, NULL);
   self->service_line_ids = cyd_edit_form_fill_choices (self->service_line_dropdown, service_lines, NULL);
   fill_reports_to (self);
+}
+
+static char *
+cyd_post_dialog_check (CydEditDialog *dialog)
+{
+  CydPostDialog *self = CYD_POST_DIALOG (dialog);
+  g_autofree char *numbers = check_numbers (self);
+  g_autofree char *dates = check_dates (self);
+  g_autofree char *identity = check_identity (self);
+
+  if (identity != NULL)
+    return g_steal_pointer (&identity);
+  return numbers != NULL ? g_steal_pointer (&numbers) : g_steal_pointer (&dates);
+}
+
+static gboolean
+cyd_post_dialog_save (CydEditDialog  *dialog,
+                      GError        **error)
+{
+  CydPostDialog *self = CYD_POST_DIALOG (dialog);
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(CydEdit) edit = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+
+  if (!cyd_edit_dialog_check_valid (dialog, error))
+    return FALSE;
+  code = cyd_edit_form_dup_text (self->code_entry);
+  values = collect_values (self);
+  /* Translators: %s is a post's code; the name of a step to undo */
+  label = g_strdup_printf (self->id == 0 ? _("Add Post %s") : _("Edit Post %s"), code);
+  edit = cyd_edit_new (label);
+  if (self->id == 0)
+    cyd_edit_form_add_insert (edit, "post", columns, values);
+  else
+    cyd_edit_form_add_updates (edit, "post", self->id, columns, values, self->original);
+  /* Translators: %s is a post's code */
+  message = g_strdup_printf (self->id == 0 ? _("Post %s added") : _("Post %s saved"), code);
+  return cyd_edit_dialog_apply (dialog, edit, message, error);
 }
 
 static void
@@ -271,7 +289,6 @@ cyd_post_dialog_dispose (GObject *object)
   CydPostDialog *self = CYD_POST_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_POST_DIALOG);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->original, g_hash_table_unref);
 
   G_OBJECT_CLASS (cyd_post_dialog_parent_class)->dispose (object);
@@ -295,21 +312,16 @@ cyd_post_dialog_class_init (CydPostDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CydEditDialogClass *dialog_class = CYD_EDIT_DIALOG_CLASS (klass);
 
   object_class->dispose = cyd_post_dialog_dispose;
   object_class->finalize = cyd_post_dialog_finalize;
-
-  /**
-   * CydPostDialog::saved:
-   * @message: what was saved
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  dialog_class->check = cyd_post_dialog_check;
+  dialog_class->save = cyd_post_dialog_save;
 
   g_type_ensure (CYD_TYPE_BILINGUAL_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-post-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CydPostDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, CydPostDialog, save_button);
+  cyd_edit_dialog_class_bind_form (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CydPostDialog, end_button);
   gtk_widget_class_bind_template_child (widget_class, CydPostDialog, code_entry);
   gtk_widget_class_bind_template_child (widget_class, CydPostDialog, title_entry);
@@ -322,7 +334,6 @@ cyd_post_dialog_class_init (CydPostDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydPostDialog, from_entry);
   gtk_widget_class_bind_template_child (widget_class, CydPostDialog, to_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_end_button_clicked);
 }
 
@@ -349,8 +360,7 @@ cyd_post_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (CYD_IS_STORE (store), NULL);
   g_return_val_if_fail (as_at != NULL, NULL);
 
-  self = g_object_new (CYD_TYPE_POST_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self = g_object_new (CYD_TYPE_POST_DIALOG, "transient-for", parent, "store", store, NULL);
   self->as_at = g_strdup (as_at);
   fill_choices (self);
   if (id != 0)
@@ -370,55 +380,8 @@ cyd_post_dialog_new (GtkWindow  *parent,
     }
   validate (self);
   if (error != NULL)
-    cyd_edit_form_show_message (self->error_label, error->message);
+    cyd_edit_dialog_show_message (CYD_EDIT_DIALOG (self), error->message);
   return self;
-}
-
-gboolean
-cyd_post_dialog_get_valid (CydPostDialog *self)
-{
-  g_return_val_if_fail (CYD_IS_POST_DIALOG (self), FALSE);
-
-  return self->valid;
-}
-
-/* Saves through cyd_store_apply(), emits "saved" and closes the dialog. */
-gboolean
-cyd_post_dialog_save (CydPostDialog  *self,
-                      GError        **error)
-{
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(CydEdit) edit = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_val_if_fail (CYD_IS_POST_DIALOG (self), FALSE);
-
-  validate (self);
-  if (!self->valid)
-    {
-      g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_REFUSED,
-                           gtk_label_get_label (self->error_label));
-      return FALSE;
-    }
-  code = cyd_edit_form_dup_text (self->code_entry);
-  values = collect_values (self);
-  /* Translators: %s is a post's code; the name of a step to undo */
-  label = g_strdup_printf (self->id == 0 ? _("Add Post %s") : _("Edit Post %s"), code);
-  edit = cyd_edit_new (label);
-  if (self->id == 0)
-    cyd_edit_form_add_insert (edit, "post", columns, values);
-  else
-    cyd_edit_form_add_updates (edit, "post", self->id, columns, values, self->original);
-  if (!cyd_edit_is_empty (edit) && !cyd_store_apply (self->store, edit, error))
-    return FALSE;
-
-  /* Translators: %s is a post's code */
-  message = g_strdup_printf (self->id == 0 ? _("Post %s added") : _("Post %s saved"), code);
-  g_signal_emit (self, signals[SAVED], 0, message);
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
 }
 
 /* Disestablishes the post on the as-at date (with any other changes made
@@ -431,5 +394,5 @@ cyd_post_dialog_end_post (CydPostDialog  *self,
   g_return_val_if_fail (self->id != 0, FALSE);
 
   gtk_editable_set_text (self->to_entry, self->as_at);
-  return cyd_post_dialog_save (self, error);
+  return cyd_edit_dialog_save (CYD_EDIT_DIALOG (self), error);
 }

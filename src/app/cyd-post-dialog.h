@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
 #include "cyd.h"
+#include "cyd-edit-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -13,15 +12,12 @@ G_BEGIN_DECLS
  * the as-at date (a post is never deleted). Saves through
  * cyd_store_apply() and then emits "saved" with a message for a toast. */
 #define CYD_TYPE_POST_DIALOG (cyd_post_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CydPostDialog, cyd_post_dialog, CYD, POST_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (CydPostDialog, cyd_post_dialog, CYD, POST_DIALOG, CydEditDialog)
 
 CydPostDialog *cyd_post_dialog_new       (GtkWindow     *parent,
                                           CydStore      *store,
                                           gint64         id,
                                           const char    *as_at);
-gboolean       cyd_post_dialog_get_valid (CydPostDialog *self);
-gboolean       cyd_post_dialog_save      (CydPostDialog *self,
-                                          GError       **error);
 gboolean       cyd_post_dialog_end_post  (CydPostDialog *self,
                                           GError       **error);
 

@@ -125,7 +125,7 @@ test_post_dialog_validates (Fixture       *f,
   GtkWidget *error = child (dialog, CYD_TYPE_POST_DIALOG, "error_label");
 
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (cyd_post_dialog_get_valid (dialog));
+  g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   g_assert_true (gtk_widget_get_sensitive (save));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -133,7 +133,7 @@ test_post_dialog_validates (Fixture       *f,
       g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
 
       gtk_editable_set_text (GTK_EDITABLE (entry), bad[i].text);
-      g_assert_false (cyd_post_dialog_get_valid (dialog));
+      g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
       g_assert_false (gtk_widget_get_sensitive (save));
       g_assert_true (gtk_widget_get_visible (error));
       g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error)), !=, "");
@@ -142,11 +142,11 @@ test_post_dialog_validates (Fixture       *f,
           || strcmp (bad[i].entry, "cost_entry") == 0)
         g_assert_true (gtk_widget_has_css_class (entry, "error"));
       gtk_editable_set_text (GTK_EDITABLE (entry), before);
-      g_assert_true (cyd_post_dialog_get_valid (dialog));
+      g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
       g_assert_false (gtk_widget_has_css_class (entry, "error"));
     }
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, CYD_TYPE_POST_DIALOG, "cost_entry")), "£140,000.50");
-  g_assert_true (cyd_post_dialog_get_valid (dialog));
+  g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -168,7 +168,7 @@ test_post_dialog_edit_undo (Fixture       *f,
   gtk_window_present (GTK_WINDOW (dialog));
   cyd_bilingual_entry_set_text_en (title, "Chief of Everything");
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, CYD_TYPE_POST_DIALOG, "cost_entry")), "£140,000.50");
-  g_assert_true (cyd_post_dialog_save (dialog, &error));
+  g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);
   cost = dup_column (f->store, "SELECT annual_cost FROM post WHERE id = ?1", id);
   g_assert_cmpstr (cost, ==, "14000050");
