@@ -72,6 +72,17 @@ cyd_edit_form_text_value (GtkEditable *editable)
   return *text != '\0' ? g_variant_new_string (text) : NULL;
 }
 
+/* Shows @pence, a column's text in whole pence, as money ("£12,500.50");
+ * empty when %NULL. */
+void
+cyd_edit_form_set_money (GtkEditable *editable,
+                         const char  *pence)
+{
+  g_autofree char *text = pence != NULL ? cyd_money_format (g_ascii_strtoll (pence, NULL, 10)) : g_strdup ("");
+
+  gtk_editable_set_text (editable, text);
+}
+
 /* A cut-short choice shows in full as its tooltip. The text is given when
  * asked for, not on every bind: setting a tooltip makes GTK look for the
  * pointer, a round trip to the display for each row. */

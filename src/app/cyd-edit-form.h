@@ -21,6 +21,8 @@ GHashTable *cyd_edit_form_values_new   (void);
 void        cyd_edit_form_put          (GHashTable   *values,
                                         const char   *column,
                                         GVariant     *value);
+void        cyd_edit_form_set_money    (GtkEditable  *editable,
+                                        const char   *pence);
 GVariant   *cyd_edit_form_text_value   (GtkEditable  *editable);
 GArray     *cyd_edit_form_fill_choices (GtkDropDown  *dropdown,
                                         GPtrArray    *choices,

@@ -425,15 +425,6 @@ load_assignments (CydPersonDialog *self)
 }
 
 static void
-set_money (GtkEditable *entry,
-           const char  *pence)
-{
-  g_autofree char *text = pence != NULL ? cyd_money_format (g_ascii_strtoll (pence, NULL, 10)) : g_strdup ("");
-
-  gtk_editable_set_text (entry, text);
-}
-
-static void
 fill_fields (CydPersonDialog *self)
 {
   GHashTable *f = self->original;
@@ -447,8 +438,8 @@ fill_fields (CydPersonDialog *self)
   gtk_editable_set_text (self->start_entry, TEXT ("start_date"));
   gtk_editable_set_text (self->left_entry, TEXT ("left_date"));
 #undef TEXT
-  set_money (self->salary_entry, g_hash_table_lookup (f, "salary"));
-  set_money (self->on_costs_entry, g_hash_table_lookup (f, "on_costs"));
+  cyd_edit_form_set_money (self->salary_entry, g_hash_table_lookup (f, "salary"));
+  cyd_edit_form_set_money (self->on_costs_entry, g_hash_table_lookup (f, "on_costs"));
   gtk_drop_down_set_selected (self->language_dropdown,
                               g_strcmp0 (language, "en") == 0 ? 1 : g_strcmp0 (language, "cy") == 0 ? 2 : 0);
   cyd_edit_form_select_id (self->employer_dropdown, self->employer_ids, g_hash_table_lookup (f, "employer_id"));

@@ -219,12 +219,10 @@ fill_fields (CydPostDialog *self)
 #undef TEXT
   {
     g_autofree char *fte = cyd_fte_to_string (g_ascii_strtoll (g_hash_table_lookup (f, "fte"), NULL, 10));
-    const char *cost = g_hash_table_lookup (f, "annual_cost");
-    g_autofree char *cost_text = cost != NULL ? cyd_money_format (g_ascii_strtoll (cost, NULL, 10)) : g_strdup ("");
 
     gtk_editable_set_text (self->fte_entry, fte);
-    gtk_editable_set_text (self->cost_entry, cost_text);
   }
+  cyd_edit_form_set_money (self->cost_entry, g_hash_table_lookup (f, "annual_cost"));
   cyd_edit_form_select_id (self->directorate_dropdown, self->directorate_ids, g_hash_table_lookup (f, "directorate_id"));
   cyd_edit_form_select_id (self->service_line_dropdown, self->service_line_ids,
                            g_hash_table_lookup (f, "service_line_id"));

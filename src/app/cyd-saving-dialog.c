@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cyd-bilingual-entry.h"
+#include "cyd-edit-form.h"
 #include "cyd-savings.h"
 
 /* The financial years offered: 2000/01 to 2049/50. */
@@ -16,18 +17,14 @@
 
 struct _CydSavingDialog
 {
-  AdwWindow          parent_instance;
+  CydEditDialog      parent_instance;
 
-  CydStore          *store;
   gint64             id;
   GHashTable        *original;            /* column → text, when editing */
   GArray            *directorate_ids;     /* gint64, one per dropdown item */
   GArray            *service_line_ids;    /* gint64, one per item; 0: none */
-  gboolean           valid;
 
   /* Template widgets */
-  GtkLabel          *error_label;
-  GtkButton         *save_button;
   GtkEditable       *code_entry;
   GtkDropDown       *year_dropdown;
   GtkDropDown       *directorate_dropdown;
@@ -40,19 +37,17 @@ struct _CydSavingDialog
   GtkLabel          *rag_label;
 };
 
-enum {
-  SAVED,
-  N_SIGNALS
+static const char * const columns[] = {
+  "code", "year", "directorate_id", "service_line_id", "target", "forecast", "achieved", "status",
+  "description_en", "description_cy", NULL
 };
 
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (CydSavingDialog, cyd_saving_dialog, CYD_TYPE_EDIT_DIALOG)
 
-G_DEFINE_FINAL_TYPE (CydSavingDialog, cyd_saving_dialog, ADW_TYPE_WINDOW)
-
-static char *
-dup_stripped (GtkEditable *editable)
+static CydStore *
+get_store (CydSavingDialog *self)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  return cyd_edit_dialog_get_store (CYD_EDIT_DIALOG (self));
 }
 
 /* An amount field: empty is "none" when @optional. */
@@ -62,31 +57,13 @@ read_amount (GtkEditable *editable,
              gboolean    *has_value,
              CydMoney    *value)
 {
-  g_autofree char *text = dup_stripped (editable);
+  g_autofree char *text = cyd_edit_form_dup_text (editable);
 
   *has_value = *text != '\0';
   *value = 0;
   if (!*has_value)
     return optional;
   return cyd_money_parse_display (text, value) && *value >= 0;
-}
-
-static void
-show_message (GtkLabel   *label,
-              const char *text)
-{
-  gtk_label_set_label (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
-
-static void
-mark_entry (GtkEditable *editable,
-            gboolean     ok)
-{
-  if (ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
 }
 
 static char *
@@ -98,9 +75,9 @@ check_amounts (CydSavingDialog *self)
   gboolean forecast_ok = read_amount (self->forecast_entry, TRUE, &has, &value);
   gboolean achieved_ok = read_amount (self->achieved_entry, TRUE, &has, &value);
 
-  mark_entry (self->target_entry, target_ok);
-  mark_entry (self->forecast_entry, forecast_ok);
-  mark_entry (self->achieved_entry, achieved_ok);
+  cyd_edit_form_mark (GTK_WIDGET (self->target_entry), !target_ok);
+  cyd_edit_form_mark (GTK_WIDGET (self->forecast_entry), !forecast_ok);
+  cyd_edit_form_mark (GTK_WIDGET (self->achieved_entry), !achieved_ok);
   if (!target_ok)
     return g_strdup (_("Type the target in pounds, such as £12,500.00."));
   if (!forecast_ok)
@@ -113,19 +90,19 @@ check_amounts (CydSavingDialog *self)
 static char *
 check_fields (CydSavingDialog *self)
 {
-  g_autofree char *code = dup_stripped (self->code_entry);
+  g_autofree char *code = cyd_edit_form_dup_text (self->code_entry);
   g_autoptr(GError) error = NULL;
   gint64 other;
 
-  mark_entry (self->code_entry, *code != '\0');
+  cyd_edit_form_mark (GTK_WIDGET (self->code_entry), *code == '\0');
   if (*code == '\0')
     return g_strdup (_("Give the saving a code."));
-  other = cyd_saving_find_code (self->store, code, &error);
+  other = cyd_saving_find_code (get_store (self), code, &error);
   if (error != NULL)
     return g_strdup (error->message);
   if (other != 0 && other != self->id)
     {
-      mark_entry (self->code_entry, FALSE);
+      cyd_edit_form_mark (GTK_WIDGET (self->code_entry), TRUE);
       return g_strdup_printf (_("Another saving already has the code “%s”."), code);
     }
   if (self->directorate_ids->len == 0)
@@ -167,12 +144,8 @@ show_rag (CydSavingDialog *self)
 static void
 validate (CydSavingDialog *self)
 {
-  g_autofree char *error = check_fields (self);
-
-  show_message (self->error_label, error);
+  cyd_edit_dialog_validate (CYD_EDIT_DIALOG (self));
   show_rag (self);
-  self->valid = error == NULL;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
 }
 
 static GVariant *
@@ -203,24 +176,14 @@ id_or_null (GArray *ids,
   return id != 0 ? g_variant_new_int64 (id) : NULL;
 }
 
-static void
-unref_variant (gpointer value)
-{
-  if (value != NULL)
-    g_variant_unref (value);
-}
-
 /* The columns the dialog edits, with their new values (NULL: SQL NULL). */
 static GHashTable *
 collect_values (CydSavingDialog *self)
 {
-  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, unref_variant);
+  GHashTable *values = cyd_edit_form_values_new ();
   CydSavingStatus status = MIN (gtk_drop_down_get_selected (self->status_dropdown), CYD_SAVING_DROPPED);
-  GVariant *v;
 
-#define PUT(column, value) \
-  v = (value); \
-  g_hash_table_insert (values, (gpointer) column, v != NULL ? g_variant_ref_sink (v) : NULL)
+#define PUT(column, value) cyd_edit_form_put (values, column, value)
 
   PUT ("code", text_or_null (gtk_editable_get_text (self->code_entry)));
   PUT ("year", g_variant_new_int64 (FIRST_YEAR + gtk_drop_down_get_selected (self->year_dropdown)));
@@ -235,49 +198,6 @@ collect_values (CydSavingDialog *self)
   PUT ("description_cy", text_or_null (cyd_bilingual_entry_get_text_cy (self->description_entry)));
 #undef PUT
   return values;
-}
-
-/* A value as cyd_saving_dup_fields() gives it: integers in decimal. */
-static char *
-variant_text (GVariant *value)
-{
-  if (value == NULL)
-    return NULL;
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
-  return g_variant_dup_string (value, NULL);
-}
-
-static void
-add_updates (CydSavingDialog *self,
-             CydEdit         *edit,
-             GHashTable      *values)
-{
-  GHashTableIter iter;
-  gpointer column, value;
-
-  g_hash_table_iter_init (&iter, values);
-  while (g_hash_table_iter_next (&iter, &column, &value))
-    {
-      g_autofree char *text = variant_text (value);
-
-      if (g_strcmp0 (text, g_hash_table_lookup (self->original, column)) != 0)
-        cyd_edit_update (edit, "saving", self->id, column, value);
-    }
-}
-
-static void
-add_insert (CydEdit    *edit,
-            GHashTable *values)
-{
-  guint insert = cyd_edit_insert (edit, "saving");
-  GHashTableIter iter;
-  gpointer column, value;
-
-  g_hash_table_iter_init (&iter, values);
-  while (g_hash_table_iter_next (&iter, &column, &value))
-    if (value != NULL)
-      cyd_edit_set (edit, insert, column, value);
 }
 
 static guint
@@ -298,7 +218,7 @@ fill_choices (CydSavingDialog *self,
               GArray          *ids,
               const char      *none)
 {
-  g_autoptr(CydListModel) model = cyd_list_model_new (self->store, kind);
+  g_autoptr(CydListModel) model = cyd_list_model_new (get_store (self), kind);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   if (none != NULL)
@@ -337,19 +257,6 @@ fill_years (CydSavingDialog *self)
 }
 
 static void
-set_amount (GtkEditable *editable,
-            const char  *text)
-{
-  CydMoney pence;
-  g_autofree char *shown = NULL;
-
-  if (text == NULL || !cyd_money_parse (text, &pence))
-    return;
-  shown = cyd_money_format (pence);
-  gtk_editable_set_text (editable, shown);
-}
-
-static void
 fill_fields (CydSavingDialog *self)
 {
   GHashTable *f = self->original;
@@ -365,9 +272,9 @@ fill_fields (CydSavingDialog *self)
                                        g_ascii_strtoll (g_hash_table_lookup (f, "directorate_id"), NULL, 10)));
   gtk_drop_down_set_selected (self->service_line_dropdown,
                               line != NULL ? find_id (self->service_line_ids, g_ascii_strtoll (line, NULL, 10)) : 0);
-  set_amount (self->target_entry, g_hash_table_lookup (f, "target"));
-  set_amount (self->forecast_entry, g_hash_table_lookup (f, "forecast"));
-  set_amount (self->achieved_entry, g_hash_table_lookup (f, "achieved"));
+  cyd_edit_form_set_money (self->target_entry, g_hash_table_lookup (f, "target"));
+  cyd_edit_form_set_money (self->forecast_entry, g_hash_table_lookup (f, "forecast"));
+  cyd_edit_form_set_money (self->achieved_entry, g_hash_table_lookup (f, "achieved"));
   cyd_saving_status_from_string (status, &s);
   gtk_drop_down_set_selected (self->status_dropdown, s);
   cyd_bilingual_entry_set_text_en (self->description_entry, g_hash_table_lookup (f, "description_en"));
@@ -377,17 +284,41 @@ fill_fields (CydSavingDialog *self)
 static void
 on_field_changed (CydSavingDialog *self)
 {
-  if (self->store != NULL)
+  if (get_store (self) != NULL)
     validate (self);
 }
 
-static void
-on_save_button_clicked (CydSavingDialog *self)
+static char *
+cyd_saving_dialog_check (CydEditDialog *dialog)
 {
-  g_autoptr(GError) error = NULL;
+  return check_fields (CYD_SAVING_DIALOG (dialog));
+}
 
-  if (!cyd_saving_dialog_save (self, &error))
-    show_message (self->error_label, error->message);
+static gboolean
+cyd_saving_dialog_save (CydEditDialog  *dialog,
+                        GError        **error)
+{
+  CydSavingDialog *self = CYD_SAVING_DIALOG (dialog);
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(CydEdit) edit = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+
+  if (!cyd_edit_dialog_check_valid (dialog, error))
+    return FALSE;
+  code = cyd_edit_form_dup_text (self->code_entry);
+  values = collect_values (self);
+  /* Translators: %s is a saving's code; the name of a step to undo */
+  label = g_strdup_printf (self->id == 0 ? _("Add Saving %s") : _("Edit Saving %s"), code);
+  edit = cyd_edit_new (label);
+  if (self->id == 0)
+    cyd_edit_form_add_insert (edit, "saving", columns, values);
+  else
+    cyd_edit_form_add_updates (edit, "saving", self->id, columns, values, self->original);
+  /* Translators: %s is a saving's code */
+  message = g_strdup_printf (self->id == 0 ? _("Saving %s added") : _("Saving %s saved"), code);
+  return cyd_edit_dialog_apply (dialog, edit, message, error);
 }
 
 static void
@@ -396,7 +327,6 @@ cyd_saving_dialog_dispose (GObject *object)
   CydSavingDialog *self = CYD_SAVING_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_SAVING_DIALOG);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->original, g_hash_table_unref);
 
   G_OBJECT_CLASS (cyd_saving_dialog_parent_class)->dispose (object);
@@ -418,21 +348,16 @@ cyd_saving_dialog_class_init (CydSavingDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CydEditDialogClass *dialog_class = CYD_EDIT_DIALOG_CLASS (klass);
 
   object_class->dispose = cyd_saving_dialog_dispose;
   object_class->finalize = cyd_saving_dialog_finalize;
-
-  /**
-   * CydSavingDialog::saved:
-   * @message: what was saved
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  dialog_class->check = cyd_saving_dialog_check;
+  dialog_class->save = cyd_saving_dialog_save;
 
   g_type_ensure (CYD_TYPE_BILINGUAL_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-saving-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, save_button);
+  cyd_edit_dialog_class_bind_form (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, code_entry);
   gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, directorate_dropdown);
@@ -444,7 +369,6 @@ cyd_saving_dialog_class_init (CydSavingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydSavingDialog, rag_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked);
 }
 
 static void
@@ -469,9 +393,8 @@ cyd_saving_dialog_new (GtkWindow *parent,
 
   g_return_val_if_fail (CYD_IS_STORE (store), NULL);
 
-  self = g_object_new (CYD_TYPE_SAVING_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (CYD_TYPE_SAVING_DIALOG, "transient-for", parent, "store", store, NULL);
   fill_years (self);
-  self->store = g_object_ref (store);
   /* Translators: the service line of a saving that has none */
   fill_choices (self, CYD_KIND_SERVICE_LINE, self->service_line_dropdown, self->service_line_ids,
                 C_("service line", "None"));
@@ -491,54 +414,6 @@ cyd_saving_dialog_new (GtkWindow *parent,
     }
   validate (self);
   if (error != NULL)
-    show_message (self->error_label, error->message);
+    cyd_edit_dialog_show_message (CYD_EDIT_DIALOG (self), error->message);
   return self;
-}
-
-gboolean
-cyd_saving_dialog_get_valid (CydSavingDialog *self)
-{
-  g_return_val_if_fail (CYD_IS_SAVING_DIALOG (self), FALSE);
-
-  return self->valid;
-}
-
-/* Saves through cyd_store_apply(), emits "saved" and closes the dialog. */
-gboolean
-cyd_saving_dialog_save (CydSavingDialog  *self,
-                        GError          **error)
-{
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(CydEdit) edit = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_val_if_fail (CYD_IS_SAVING_DIALOG (self), FALSE);
-
-  validate (self);
-  if (!self->valid)
-    {
-      g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_REFUSED,
-                           gtk_label_get_label (self->error_label));
-      return FALSE;
-    }
-
-  code = dup_stripped (self->code_entry);
-  values = collect_values (self);
-  /* Translators: %s is a saving's code; the name of a step to undo */
-  label = g_strdup_printf (self->id == 0 ? _("Add Saving %s") : _("Edit Saving %s"), code);
-  edit = cyd_edit_new (label);
-  if (self->id == 0)
-    add_insert (edit, values);
-  else
-    add_updates (self, edit, values);
-  if (!cyd_edit_is_empty (edit) && !cyd_store_apply (self->store, edit, error))
-    return FALSE;
-
-  /* Translators: %s is a saving's code */
-  message = g_strdup_printf (self->id == 0 ? _("Saving %s added") : _("Saving %s saved"), code);
-  g_signal_emit (self, signals[SAVED], 0, message);
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
 }

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
 #include "cyd.h"
+#include "cyd-edit-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -14,13 +13,10 @@ G_BEGIN_DECLS
  * will have. Saves through cyd_store_apply() and then emits "saved" with
  * a message for a toast. */
 #define CYD_TYPE_SAVING_DIALOG (cyd_saving_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CydSavingDialog, cyd_saving_dialog, CYD, SAVING_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (CydSavingDialog, cyd_saving_dialog, CYD, SAVING_DIALOG, CydEditDialog)
 
 CydSavingDialog *cyd_saving_dialog_new       (GtkWindow        *parent,
                                               CydStore         *store,
                                               gint64            id);
-gboolean         cyd_saving_dialog_get_valid (CydSavingDialog  *self);
-gboolean         cyd_saving_dialog_save      (CydSavingDialog  *self,
-                                              GError          **error);
 
 G_END_DECLS

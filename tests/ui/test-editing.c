@@ -11,6 +11,8 @@
 #include "cyd-bilingual-entry.h"
 #include "cyd-mapping-dialog.h"
 #include "cyd-post-dialog.h"
+#include "cyd-saving-dialog.h"
+#include "cyd-savings.h"
 #include "cyd-structure-page.h"
 #include "cyd-window.h"
 #include "ui-test-util.h"
@@ -229,6 +231,68 @@ test_mapping_dialog (Fixture       *f,
   g_assert_no_error (error);
 }
 
+static void
+on_saved (GtkWindow  *dialog,
+          const char *message,
+          char      **said)
+{
+  g_free (*said);
+  *said = g_strdup (message);
+}
+
+/* Add a saving: a bad target keeps Save insensitive and is refused; a good
+ * one saves in pence and says so. Then edit it, and change nothing. */
+static void
+test_saving_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  CydSavingDialog *dialog = cyd_saving_dialog_new (GTK_WINDOW (f->window), f->store, 0);
+  GtkWidget *save = child (dialog, CYD_TYPE_SAVING_DIALOG, "save_button");
+  GtkEditable *target = GTK_EDITABLE (child (dialog, CYD_TYPE_SAVING_DIALOG, "target_entry"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = NULL;
+  g_autofree char *stored = NULL;
+  gint64 id;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &said);
+  g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, CYD_TYPE_SAVING_DIALOG, "code_entry")), "TEST-SAV-1");
+  gtk_editable_set_text (target, "£12,5");
+  g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (target), "error"));
+  g_assert_false (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
+  g_assert_error (error, CYD_STORE_ERROR, CYD_STORE_ERROR_REFUSED);
+  g_assert_null (said);
+  g_clear_error (&error);
+
+  gtk_editable_set_text (target, "£12,500.50");
+  g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (said, ==, "Saving TEST-SAV-1 added");
+  id = cyd_saving_find_code (f->store, "TEST-SAV-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  stored = dup_column (f->store, "SELECT target || ' ' || status FROM saving WHERE id = ?1", id);
+  g_assert_cmpstr (stored, ==, "1250050 planned");
+
+  dialog = cyd_saving_dialog_new (GTK_WINDOW (f->window), f->store, id);
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &said);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (target = GTK_EDITABLE (child (dialog, CYD_TYPE_SAVING_DIALOG,
+                                                                        "target_entry"))), ==, "£12,500.50");
+  g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (said, ==, "Saving TEST-SAV-1 saved");
+  g_clear_pointer (&stored, g_free);
+  stored = dup_column (f->store, "SELECT target || ' ' || status FROM saving WHERE id = ?1", id);
+  g_assert_cmpstr (stored, ==, "1250050 planned");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +305,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/editing/post-dialog/end-post", Fixture, NULL, fixture_set_up, test_post_dialog_end_post,
               fixture_tear_down);
+  g_test_add ("/ui/editing/saving-dialog", Fixture, NULL, fixture_set_up, test_saving_dialog, fixture_tear_down);
   g_test_add ("/ui/editing/mapping-dialog", Fixture, NULL, fixture_set_up, test_mapping_dialog, fixture_tear_down);
 
   return g_test_run ();
