@@ -16,9 +16,8 @@ static const CydRag rags[] = { CYD_RAG_NONE, CYD_RAG_RED, CYD_RAG_AMBER, CYD_RAG
 
 struct _CydMilestoneDialog
 {
-  AdwWindow          parent_instance;
+  CydEditDialog      parent_instance;
 
-  CydStore          *store;
   gint64             id;
   char              *as_at;
   guint              due_soon_days;
@@ -30,12 +29,9 @@ struct _CydMilestoneDialog
   GArray            *owner_ids;     /* gint64 person ids, one per owner_dropdown item; 0 for none */
   GArray            *service_line_ids;
   char              *slip_warning;
-  gboolean           valid;
 
   /* Template widgets */
-  GtkLabel          *error_label;
   GtkLabel          *warning_label;
-  GtkButton         *save_button;
   GtkEditable       *code_entry;
   GtkDropDown       *kind_dropdown;
   GtkEditable       *workstream_entry;
@@ -52,19 +48,12 @@ struct _CydMilestoneDialog
   GtkListBox        *dependencies_list;
 };
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
+G_DEFINE_FINAL_TYPE (CydMilestoneDialog, cyd_milestone_dialog, CYD_TYPE_EDIT_DIALOG)
 
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (CydMilestoneDialog, cyd_milestone_dialog, ADW_TYPE_WINDOW)
-
-static char *
-dup_stripped (GtkEditable *editable)
+static CydStore *
+get_store (CydMilestoneDialog *self)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  return cyd_edit_dialog_get_store (CYD_EDIT_DIALOG (self));
 }
 
 static GArray *
@@ -81,10 +70,10 @@ selected_dependencies (CydMilestoneDialog *self)
 static char *
 check_fields (CydMilestoneDialog *self)
 {
-  g_autofree char *code = dup_stripped (self->code_entry);
-  g_autofree char *due = dup_stripped (self->due_entry);
-  g_autofree char *completed = dup_stripped (self->completed_entry);
-  g_autofree char *reason = dup_stripped (self->reason_entry);
+  g_autofree char *code = cyd_edit_form_dup_text (self->code_entry);
+  g_autofree char *due = cyd_edit_form_dup_text (self->due_entry);
+  g_autofree char *completed = cyd_edit_form_dup_text (self->completed_entry);
+  g_autofree char *reason = cyd_edit_form_dup_text (self->reason_entry);
   g_autofree char *en = g_strstrip (g_strdup (cyd_bilingual_entry_get_text_en (self->title_entry)));
   g_autofree char *cy = g_strstrip (g_strdup (cyd_bilingual_entry_get_text_cy (self->title_entry)));
   guint other;
@@ -109,7 +98,7 @@ static char *
 check_dependencies (CydMilestoneDialog *self)
 {
   g_autoptr(GArray) deps = selected_dependencies (self);
-  g_autofree char *code = dup_stripped (self->code_entry);
+  g_autofree char *code = cyd_edit_form_dup_text (self->code_entry);
   g_autoptr(GError) error = NULL;
 
   if (!cyd_milestone_plan_check_dependencies (self->plan, self->id, code, (gint64 *) deps->data, deps->len,
@@ -121,7 +110,7 @@ check_dependencies (CydMilestoneDialog *self)
 static char *
 check_slip (CydMilestoneDialog *self)
 {
-  g_autofree char *due = dup_stripped (self->due_entry);
+  g_autofree char *due = cyd_edit_form_dup_text (self->due_entry);
   g_autofree char *due_text = NULL;
   g_autofree char *joined = NULL;
   g_autoptr(GPtrArray) codes = NULL;
@@ -142,68 +131,29 @@ check_slip (CydMilestoneDialog *self)
 }
 
 static void
-show_message (GtkLabel   *label,
-              const char *text)
-{
-  gtk_label_set_label (label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
-}
-
-static void
 validate (CydMilestoneDialog *self)
 {
-  g_autofree char *error = check_fields (self);
-
-  if (error == NULL)
-    error = check_dependencies (self);
-  g_free (self->slip_warning);
-  self->slip_warning = check_slip (self);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reason_row), gtk_drop_down_get_selected (self->rag_dropdown) > 0);
-  show_message (self->error_label, error);
-  show_message (self->warning_label, self->slip_warning);
-  self->valid = error == NULL;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
-}
-
-static GVariant *
-text_or_null (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return *stripped != '\0' ? g_variant_new_string (stripped) : NULL;
-}
-
-static void
-unref_variant (gpointer value)
-{
-  if (value != NULL)
-    g_variant_unref (value);
+  cyd_edit_dialog_validate (CYD_EDIT_DIALOG (self));
 }
 
 /* The columns the dialog edits, with their new values. */
 static GHashTable *
 collect_values (CydMilestoneDialog *self)
 {
-  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, unref_variant);
+  GHashTable *values = cyd_edit_form_values_new ();
   CydRag rag = rags[gtk_drop_down_get_selected (self->rag_dropdown)];
-  GVariant *v;
 
-#define PUT(column, value) \
-  if ((v = (value)) != NULL) g_hash_table_insert (values, (gpointer) column, g_variant_ref_sink (v)); \
-  else g_hash_table_insert (values, (gpointer) column, NULL)
-
-  PUT ("code", text_or_null (gtk_editable_get_text (self->code_entry)));
-  PUT ("title_en", text_or_null (cyd_bilingual_entry_get_text_en (self->title_entry)));
-  PUT ("title_cy", text_or_null (cyd_bilingual_entry_get_text_cy (self->title_entry)));
-  PUT ("kind", g_variant_new_string (kinds[MIN (gtk_drop_down_get_selected (self->kind_dropdown), 1)]));
-  PUT ("workstream", text_or_null (gtk_editable_get_text (self->workstream_entry)));
-  PUT ("due", text_or_null (gtk_editable_get_text (self->due_entry)));
-  PUT ("completed", text_or_null (gtk_editable_get_text (self->completed_entry)));
-  PUT ("status", g_variant_new_string (statuses[MIN (gtk_drop_down_get_selected (self->status_dropdown), 3)]));
-  PUT ("rag", rag != CYD_RAG_NONE ? g_variant_new_string (cyd_rag_to_string (rag)) : NULL);
-  PUT ("rag_reason", rag != CYD_RAG_NONE ? text_or_null (gtk_editable_get_text (self->reason_entry)) : NULL);
-#undef PUT
+  cyd_edit_form_put (values, "code", cyd_edit_form_text_value (self->code_entry));
+  cyd_edit_form_put (values, "title_en", cyd_edit_form_text_value (cyd_bilingual_entry_get_entry (self->title_entry, "en")));
+  cyd_edit_form_put (values, "title_cy", cyd_edit_form_text_value (cyd_bilingual_entry_get_entry (self->title_entry, "cy")));
+  cyd_edit_form_put (values, "kind", g_variant_new_string (kinds[MIN (gtk_drop_down_get_selected (self->kind_dropdown), 1)]));
+  cyd_edit_form_put (values, "workstream", cyd_edit_form_text_value (self->workstream_entry));
+  cyd_edit_form_put (values, "due", cyd_edit_form_text_value (self->due_entry));
+  cyd_edit_form_put (values, "completed", cyd_edit_form_text_value (self->completed_entry));
+  cyd_edit_form_put (values, "status",
+                     g_variant_new_string (statuses[MIN (gtk_drop_down_get_selected (self->status_dropdown), 3)]));
+  cyd_edit_form_put (values, "rag", rag != CYD_RAG_NONE ? g_variant_new_string (cyd_rag_to_string (rag)) : NULL);
+  cyd_edit_form_put (values, "rag_reason", rag != CYD_RAG_NONE ? cyd_edit_form_text_value (self->reason_entry) : NULL);
   return values;
 }
 
@@ -214,19 +164,11 @@ add_insert (CydMilestoneDialog *self,
             GArray             *deps)
 {
   static const char * const columns[] = {
-    "code", "title_en", "title_cy", "kind", "workstream", "due", "completed", "status", "rag", "rag_reason",
+    "code", "title_en", "title_cy", "kind", "workstream", "due", "completed", "status", "rag", "rag_reason", NULL
   };
-  guint insert = cyd_edit_insert (edit, "milestone");
+  guint insert = cyd_edit_form_add_insert (edit, "milestone", columns, values);
   gint64 owner = cyd_edit_form_selected_id (self->owner_dropdown, self->owner_ids);
   gint64 service_line = cyd_edit_form_selected_id (self->service_line_dropdown, self->service_line_ids);
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GVariant *value = g_hash_table_lookup (values, columns[i]);
-
-      if (value != NULL)
-        cyd_edit_set (edit, insert, columns[i], value);
-    }
   if (owner != 0)
     cyd_edit_set (edit, insert, "owner_id", g_variant_new_int64 (owner));
   if (service_line != 0)
@@ -266,18 +208,10 @@ add_updates (CydMilestoneDialog *self,
   gboolean clearing = g_hash_table_lookup (values, "rag") == NULL;
   const char *columns[] = {
     "code", "title_en", "title_cy", "kind", "workstream", "due", "completed", "status",
-    clearing ? "rag_reason" : "rag", clearing ? "rag" : "rag_reason",
+    clearing ? "rag_reason" : "rag", clearing ? "rag" : "rag_reason", NULL
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GVariant *value = g_hash_table_lookup (values, columns[i]);
-      const char *old = g_hash_table_lookup (self->original, columns[i]);
-      const char *new = value != NULL ? g_variant_get_string (value, NULL) : NULL;
-
-      if (g_strcmp0 (old, new) != 0)
-        cyd_edit_update (edit, "milestone", self->id, columns[i], value);
-    }
+  cyd_edit_form_add_updates (edit, "milestone", self->id, columns, values, self->original);
   add_id_update (self, edit, "owner_id", self->owner_dropdown, self->owner_ids);
   add_id_update (self, edit, "service_line_id", self->service_line_dropdown, self->service_line_ids);
 }
@@ -286,15 +220,6 @@ static void
 on_field_changed (CydMilestoneDialog *self)
 {
   validate (self);
-}
-
-static void
-on_save_button_clicked (CydMilestoneDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cyd_milestone_dialog_save (self, &error))
-    show_message (self->error_label, error->message);
 }
 
 static void
@@ -401,12 +326,68 @@ fill_fields (CydMilestoneDialog *self)
 static void
 fill_choices (CydMilestoneDialog *self)
 {
-  g_autoptr(GPtrArray) people = cyd_choices_load (self->store, CYD_CHOICE_PERSON, 0, NULL);
-  g_autoptr(GPtrArray) service_lines = cyd_choices_load (self->store, CYD_CHOICE_SERVICE_LINE, 0, NULL);
+  g_autoptr(GPtrArray) people = cyd_choices_load (get_store (self), CYD_CHOICE_PERSON, 0, NULL);
+  g_autoptr(GPtrArray) service_lines = cyd_choices_load (get_store (self), CYD_CHOICE_SERVICE_LINE, 0, NULL);
 
   self->owner_ids = cyd_edit_form_fill_choices (self->owner_dropdown, people, C_("milestone owner", "No owner"));
   self->service_line_ids = cyd_edit_form_fill_choices (self->service_line_dropdown, service_lines,
                                                        C_("service line", "None"));
+}
+
+static char *
+cyd_milestone_dialog_check (CydEditDialog *dialog)
+{
+  CydMilestoneDialog *self = CYD_MILESTONE_DIALOG (dialog);
+  char *problem = check_fields (self);
+
+  if (problem == NULL)
+    problem = check_dependencies (self);
+  g_free (self->slip_warning);
+  self->slip_warning = check_slip (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reason_row), gtk_drop_down_get_selected (self->rag_dropdown) > 0);
+  cyd_edit_form_show_message (self->warning_label, self->slip_warning);
+  return problem;
+}
+
+static gboolean
+cyd_milestone_dialog_save (CydEditDialog  *dialog,
+                           GError        **error)
+{
+  CydMilestoneDialog *self = CYD_MILESTONE_DIALOG (dialog);
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GArray) deps = NULL;
+  g_autoptr(CydEdit) edit = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *label = NULL;
+
+  if (!cyd_edit_dialog_check_valid (dialog, error))
+    return FALSE;
+  code = cyd_edit_form_dup_text (self->code_entry);
+  values = collect_values (self);
+  deps = selected_dependencies (self);
+  /* Translators: %s is a milestone's code; the name of a step to undo */
+  label = g_strdup_printf (self->id == 0 ? _("Add Milestone %s") : _("Edit Milestone %s"), code);
+  edit = cyd_edit_new (label);
+  if (self->id == 0)
+    add_insert (self, edit, values, deps);
+  else
+    {
+      add_updates (self, edit, values);
+      if (!cyd_milestone_edit_dependencies (get_store (self), edit, self->id, (gint64 *) deps->data, deps->len, error))
+        return FALSE;
+    }
+
+  /* Translators: %s is a milestone's code */
+  message = g_strdup_printf (self->id == 0 ? _("Milestone %s added") : _("Milestone %s saved"), code);
+  if (self->slip_warning != NULL)
+    {
+      g_autofree char *both = g_strdup_printf ("%s. %s", message, self->slip_warning);
+
+      g_free (message);
+      message = g_steal_pointer (&both);
+    }
+  return cyd_edit_dialog_apply (dialog, edit, message, error);
 }
 
 static void
@@ -415,7 +396,6 @@ cyd_milestone_dialog_dispose (GObject *object)
   CydMilestoneDialog *self = CYD_MILESTONE_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_MILESTONE_DIALOG);
-  g_clear_object (&self->store);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->original, g_hash_table_unref);
   g_clear_pointer (&self->dep_checks, g_ptr_array_unref);
@@ -442,22 +422,17 @@ cyd_milestone_dialog_class_init (CydMilestoneDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CydEditDialogClass *dialog_class = CYD_EDIT_DIALOG_CLASS (klass);
 
   object_class->dispose = cyd_milestone_dialog_dispose;
   object_class->finalize = cyd_milestone_dialog_finalize;
-
-  /**
-   * CydMilestoneDialog::saved:
-   * @message: what was saved, and any milestones it put at risk
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  dialog_class->check = cyd_milestone_dialog_check;
+  dialog_class->save = cyd_milestone_dialog_save;
 
   g_type_ensure (CYD_TYPE_BILINGUAL_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-milestone-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, error_label);
+  cyd_edit_dialog_class_bind_form (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, warning_label);
-  gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, code_entry);
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, workstream_entry);
@@ -473,7 +448,6 @@ cyd_milestone_dialog_class_init (CydMilestoneDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, CydMilestoneDialog, dependencies_list);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked);
 }
 
 static void
@@ -503,8 +477,7 @@ cyd_milestone_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (CYD_IS_STORE (store), NULL);
   g_return_val_if_fail (as_at != NULL, NULL);
 
-  self = g_object_new (CYD_TYPE_MILESTONE_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self = g_object_new (CYD_TYPE_MILESTONE_DIALOG, "transient-for", parent, "store", store, NULL);
   self->id = id;
   self->as_at = g_strdup (as_at);
   self->due_soon_days = due_soon_days;
@@ -512,7 +485,7 @@ cyd_milestone_dialog_new (GtkWindow  *parent,
   if (self->plan == NULL)
     {
       self->plan = cyd_milestone_plan_new ();
-      show_message (self->error_label, error->message);
+      cyd_edit_dialog_show_message (CYD_EDIT_DIALOG (self), error->message);
     }
   cyd_milestone_plan_compute (self->plan, as_at, due_soon_days);
   fill_choices (self);
@@ -537,66 +510,4 @@ cyd_milestone_dialog_new (GtkWindow  *parent,
   fill_dependencies (self);
   validate (self);
   return self;
-}
-
-gboolean
-cyd_milestone_dialog_get_valid (CydMilestoneDialog *self)
-{
-  g_return_val_if_fail (CYD_IS_MILESTONE_DIALOG (self), FALSE);
-
-  return self->valid;
-}
-
-/* Saves through cyd_store_apply(), emits "saved" and closes the dialog. */
-gboolean
-cyd_milestone_dialog_save (CydMilestoneDialog  *self,
-                           GError             **error)
-{
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(GArray) deps = NULL;
-  g_autoptr(CydEdit) edit = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *label = NULL;
-
-  g_return_val_if_fail (CYD_IS_MILESTONE_DIALOG (self), FALSE);
-
-  validate (self);
-  if (!self->valid)
-    {
-      g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_REFUSED,
-                           gtk_label_get_label (self->error_label));
-      return FALSE;
-    }
-
-  code = dup_stripped (self->code_entry);
-  values = collect_values (self);
-  deps = selected_dependencies (self);
-  /* Translators: %s is a milestone's code; the name of a step to undo */
-  label = g_strdup_printf (self->id == 0 ? _("Add Milestone %s") : _("Edit Milestone %s"), code);
-  edit = cyd_edit_new (label);
-  if (self->id == 0)
-    add_insert (self, edit, values, deps);
-  else
-    {
-      add_updates (self, edit, values);
-      if (!cyd_milestone_edit_dependencies (self->store, edit, self->id, (gint64 *) deps->data, deps->len, error))
-        return FALSE;
-    }
-
-  if (!cyd_edit_is_empty (edit) && !cyd_store_apply (self->store, edit, error))
-    return FALSE;
-
-  /* Translators: %s is a milestone's code */
-  message = g_strdup_printf (self->id == 0 ? _("Milestone %s added") : _("Milestone %s saved"), code);
-  if (self->slip_warning != NULL)
-    {
-      g_autofree char *both = g_strdup_printf ("%s. %s", message, self->slip_warning);
-
-      g_free (message);
-      message = g_steal_pointer (&both);
-    }
-  g_signal_emit (self, signals[SAVED], 0, message);
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
 }

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
 #include "cyd.h"
+#include "cyd-edit-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -14,15 +13,12 @@ G_BEGIN_DECLS
  * through cyd_store_apply() and then emits "saved" with a message for a
  * toast. */
 #define CYD_TYPE_MILESTONE_DIALOG (cyd_milestone_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CydMilestoneDialog, cyd_milestone_dialog, CYD, MILESTONE_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (CydMilestoneDialog, cyd_milestone_dialog, CYD, MILESTONE_DIALOG, CydEditDialog)
 
 CydMilestoneDialog *cyd_milestone_dialog_new       (GtkWindow          *parent,
                                                     CydStore           *store,
                                                     gint64              id,
                                                     const char         *as_at,
                                                     guint               due_soon_days);
-gboolean            cyd_milestone_dialog_get_valid (CydMilestoneDialog *self);
-gboolean            cyd_milestone_dialog_save      (CydMilestoneDialog *self,
-                                                    GError            **error);
 
 G_END_DECLS

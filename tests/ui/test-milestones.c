@@ -251,19 +251,19 @@ test_dialog_refuses_cycle (Fixture       *f,
   GtkLabel *error = GTK_LABEL (find_by_id (GTK_WIDGET (dialog), "error_label"));
 
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (cyd_milestone_dialog_get_valid (dialog));
+  g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   g_assert_true (gtk_check_button_get_active (dependency_check (dialog, "GOV-05")));
 
   /* GOV-07 depends on GOV-06: GOV-06 may not depend on GOV-07. */
   gtk_check_button_set_active (dependency_check (dialog, "GOV-07"), TRUE);
-  g_assert_false (cyd_milestone_dialog_get_valid (dialog));
+  g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error)));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error)), "GOV-06 → GOV-07 → GOV-06"));
   g_assert_false (gtk_widget_get_sensitive (find_by_id (GTK_WIDGET (dialog), "save_button")));
   save_screenshot (GTK_WIDGET (dialog), "milestone-dialog-cycle");
 
   gtk_check_button_set_active (dependency_check (dialog, "GOV-07"), FALSE);
-  g_assert_true (cyd_milestone_dialog_get_valid (dialog));
+  g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -283,9 +283,9 @@ test_dialog_override_and_slip (Fixture       *f,
   g_object_ref (dialog);
 
   gtk_drop_down_set_selected (rag, 1);   /* Red, by hand */
-  g_assert_false (cyd_milestone_dialog_get_valid (dialog));
+  g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "reason_entry")), "Panel dates slipped");
-  g_assert_true (cyd_milestone_dialog_get_valid (dialog));
+  g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
 
   /* GOV-07 (due 1 April 2014) depends on HR-05: a later date puts it at risk. */
   gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "due_entry")), "2014-05-01");
@@ -293,10 +293,10 @@ test_dialog_override_and_slip (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_label (warning), "GOV-07"));
   save_screenshot (GTK_WIDGET (dialog), "milestone-dialog-slip");
   gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "due_entry")), "1 May");
-  g_assert_false (cyd_milestone_dialog_get_valid (dialog));
+  g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "due_entry")), "2014-05-01");
 
-  g_assert_true (cyd_milestone_dialog_save (dialog, &error));
+  g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);
   g_object_unref (dialog);
 
@@ -322,16 +322,16 @@ test_dialog_adds (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (dialog));
   g_object_ref (dialog);
-  g_assert_false (cyd_milestone_dialog_get_valid (dialog));
+  g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "code_entry")), "GOV-07");
   cyd_bilingual_entry_set_text_en (CYD_BILINGUAL_ENTRY (title), "Transition board stood down");
   cyd_bilingual_entry_set_text_cy (CYD_BILINGUAL_ENTRY (title), "Bwrdd pontio wedi'i ddiddymu");
-  g_assert_false (cyd_milestone_dialog_get_valid (dialog));   /* the code is taken */
+  g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));   /* the code is taken */
   gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "code_entry")), "GOV-11");
   gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "due_entry")), "2014-06-30");
   gtk_check_button_set_active (dependency_check (dialog, "GOV-07"), TRUE);
-  g_assert_true (cyd_milestone_dialog_get_valid (dialog));
-  g_assert_true (cyd_milestone_dialog_save (dialog, &error));
+  g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
+  g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);
   g_object_unref (dialog);
 
@@ -388,7 +388,7 @@ test_dialog_owner_and_service_line (Fixture       *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (dialog), "owner_dropdown")), pick + 1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (dialog), "service_line_dropdown")), 0);
   save_screenshot (GTK_WIDGET (dialog), "milestone-dialog-owner");
-  g_assert_true (cyd_milestone_dialog_save (dialog, &error));
+  g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);
   g_object_unref (dialog);
 
