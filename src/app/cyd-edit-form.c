@@ -40,6 +40,19 @@ cyd_edit_form_mark (GtkWidget *widget,
     gtk_widget_remove_css_class (widget, "error");
 }
 
+/* Marks @editable unless it holds a date (YYYY-MM-DD), or is empty and not
+ * @required. Returns: whether it is good */
+gboolean
+cyd_edit_form_check_date (GtkEditable *editable,
+                          gboolean     required)
+{
+  g_autofree char *text = cyd_edit_form_dup_text (editable);
+  gboolean ok = (*text == '\0' && !required) || cyd_date_is_valid_iso (text);
+
+  cyd_edit_form_mark (GTK_WIDGET (editable), !ok);
+  return ok;
+}
+
 void
 cyd_edit_form_show_message (GtkLabel   *label,
                             const char *text)

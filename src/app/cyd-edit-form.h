@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 char       *cyd_edit_form_dup_text     (GtkEditable  *editable);
 void        cyd_edit_form_mark         (GtkWidget    *widget,
                                         gboolean      bad);
+gboolean    cyd_edit_form_check_date   (GtkEditable  *editable,
+                                        gboolean      required);
 void        cyd_edit_form_show_message (GtkLabel     *label,
                                         const char   *text);
 GHashTable *cyd_edit_form_values_new   (void);

@@ -32,9 +32,8 @@ typedef struct {
 
 struct _CydPersonDialog
 {
-  AdwWindow    parent_instance;
+  CydEditDialog parent_instance;
 
-  CydStore    *store;
   gint64       id;
   char        *as_at;
   GHashTable  *original;          /* column → text, when editing */
@@ -42,11 +41,8 @@ struct _CydPersonDialog
   GArray      *post_ids;
   GPtrArray   *assignments;       /* AssignmentRow */
   gboolean     filling;
-  gboolean     valid;
 
   /* Template widgets */
-  GtkLabel    *error_label;
-  GtkButton   *save_button;
   GtkButton   *leaver_button;
   GtkDropDown *employer_dropdown;
   GtkEditable *number_entry;
@@ -65,14 +61,13 @@ struct _CydPersonDialog
   GtkButton   *add_assignment_button;
 };
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
+G_DEFINE_FINAL_TYPE (CydPersonDialog, cyd_person_dialog, CYD_TYPE_EDIT_DIALOG)
 
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (CydPersonDialog, cyd_person_dialog, ADW_TYPE_WINDOW)
+static CydStore *
+get_store (CydPersonDialog *self)
+{
+  return cyd_edit_dialog_get_store (CYD_EDIT_DIALOG (self));
+}
 
 static void
 assignment_row_free (gpointer data)
@@ -81,17 +76,6 @@ assignment_row_free (gpointer data)
 
   g_clear_pointer (&row->original, g_hash_table_unref);
   g_free (row);
-}
-
-static gboolean
-check_date (GtkEditable *entry,
-            gboolean     required)
-{
-  g_autofree char *text = cyd_edit_form_dup_text (entry);
-  gboolean ok = (*text == '\0' && !required) || cyd_date_is_valid_iso (text);
-
-  cyd_edit_form_mark (GTK_WIDGET (entry), !ok);
-  return ok;
 }
 
 static gboolean
@@ -139,7 +123,7 @@ check_identity (CydPersonDialog *self)
   g_autofree char *given = cyd_edit_form_dup_text (self->given_entry);
   g_autofree char *family = cyd_edit_form_dup_text (self->family_entry);
   gint64 employer = cyd_edit_form_selected_id (self->employer_dropdown, self->employer_ids);
-  gint64 other = employer != 0 && *number != '\0' ? cyd_person_find (self->store, employer, number) : 0;
+  gint64 other = employer != 0 && *number != '\0' ? cyd_person_find (get_store (self), employer, number) : 0;
   gboolean number_ok = *number != '\0' && strlen (number) <= 32 && (other == 0 || other == self->id);
 
   cyd_edit_form_mark (GTK_WIDGET (self->number_entry), !number_ok);
@@ -161,8 +145,8 @@ check_pay_and_dates (CydPersonDialog *self)
 {
   gboolean salary_ok = check_money (self->salary_entry);
   gboolean on_costs_ok = check_money (self->on_costs_entry);
-  gboolean start_ok = check_date (self->start_entry, FALSE);
-  gboolean left_ok = check_date (self->left_entry, FALSE);
+  gboolean start_ok = cyd_edit_form_check_date (self->start_entry, FALSE);
+  gboolean left_ok = cyd_edit_form_check_date (self->left_entry, FALSE);
 
   if (!salary_ok)
     return g_strdup (_("Write the salary as money, such as £32,000.00, or leave it empty."));
@@ -186,8 +170,8 @@ check_assignments (CydPersonDialog *self)
     {
       AssignmentRow *row = g_ptr_array_index (self->assignments, i);
       gboolean fte_ok = check_fte (row->fte_entry);
-      gboolean from_ok = check_date (row->from_entry, FALSE);
-      gboolean to_ok = check_date (row->to_entry, FALSE);
+      gboolean from_ok = cyd_edit_form_check_date (row->from_entry, FALSE);
+      gboolean to_ok = cyd_edit_form_check_date (row->to_entry, FALSE);
 
       if (error != NULL)
         continue;
@@ -206,7 +190,7 @@ static void
 validate_new_assignment (CydPersonDialog *self)
 {
   gboolean fte_ok = check_fte (self->new_fte_entry);
-  gboolean from_ok = check_date (self->new_from_entry, FALSE);
+  gboolean from_ok = cyd_edit_form_check_date (self->new_from_entry, FALSE);
   gint64 post = cyd_edit_form_selected_id (self->new_post_dropdown, self->post_ids);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_assignment_button), fte_ok && from_ok && post != 0);
@@ -215,16 +199,7 @@ validate_new_assignment (CydPersonDialog *self)
 static void
 validate (CydPersonDialog *self)
 {
-  g_autofree char *pay = check_pay_and_dates (self);
-  g_autofree char *assignments = check_assignments (self);
-  g_autofree char *identity = check_identity (self);
-  const char *error = identity != NULL ? identity : pay != NULL ? pay : assignments;
-
-  validate_new_assignment (self);
-  cyd_edit_form_show_message (self->error_label, error);
-  self->valid = error == NULL;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->leaver_button), self->valid);
+  cyd_edit_dialog_validate (CYD_EDIT_DIALOG (self));
 }
 
 static GVariant *
@@ -314,21 +289,12 @@ on_field_changed (CydPersonDialog *self)
 }
 
 static void
-on_save_button_clicked (CydPersonDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cyd_person_dialog_save (self, &error))
-    cyd_edit_form_show_message (self->error_label, error->message);
-}
-
-static void
 on_leaver_button_clicked (CydPersonDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (!cyd_person_dialog_leaver (self, &error))
-    cyd_edit_form_show_message (self->error_label, error->message);
+    cyd_edit_dialog_show_message (CYD_EDIT_DIALOG (self), error->message);
 }
 
 static void
@@ -406,7 +372,7 @@ append_assignment_row (CydPersonDialog *self,
 static void
 load_assignments (CydPersonDialog *self)
 {
-  g_autoptr(GPtrArray) list = cyd_person_load_assignments (self->store, self->id, NULL);
+  g_autoptr(GPtrArray) list = cyd_person_load_assignments (get_store (self), self->id, NULL);
 
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
@@ -448,12 +414,57 @@ fill_fields (CydPersonDialog *self)
 static void
 fill_choices (CydPersonDialog *self)
 {
-  g_autoptr(GPtrArray) employers = cyd_choices_load (self->store, CYD_CHOICE_COUNCIL, 0, NULL);
-  g_autoptr(GPtrArray) posts = cyd_choices_load (self->store, CYD_CHOICE_POST, 0, NULL);
+  g_autoptr(GPtrArray) employers = cyd_choices_load (get_store (self), CYD_CHOICE_COUNCIL, 0, NULL);
+  g_autoptr(GPtrArray) posts = cyd_choices_load (get_store (self), CYD_CHOICE_POST, 0, NULL);
 
   self->employer_ids = cyd_edit_form_fill_choices (self->employer_dropdown, employers, NULL);
   /* Translators: in "Add an Assignment", no post chosen yet */
   self->post_ids = cyd_edit_form_fill_choices (self->new_post_dropdown, posts, C_("post", "Choose…"));
+}
+
+static char *
+cyd_person_dialog_check (CydEditDialog *dialog)
+{
+  CydPersonDialog *self = CYD_PERSON_DIALOG (dialog);
+  g_autofree char *pay = check_pay_and_dates (self);
+  g_autofree char *assignments = check_assignments (self);
+  g_autofree char *identity = check_identity (self);
+
+  validate_new_assignment (self);
+  if (identity != NULL)
+    return g_steal_pointer (&identity);
+  return pay != NULL ? g_steal_pointer (&pay) : g_steal_pointer (&assignments);
+}
+
+/* Saves the person and their assignments as one step. */
+static gboolean
+cyd_person_dialog_save (CydEditDialog  *dialog,
+                        GError        **error)
+{
+  CydPersonDialog *self = CYD_PERSON_DIALOG (dialog);
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(CydEdit) edit = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  guint person = 0;
+
+  if (!cyd_edit_dialog_check_valid (dialog, error))
+    return FALSE;
+  name = g_strdup_printf ("%s %s", gtk_editable_get_text (self->given_entry),
+                          gtk_editable_get_text (self->family_entry));
+  values = collect_values (self);
+  /* Translators: %s is a person's name; the name of a step to undo */
+  label = g_strdup_printf (self->id == 0 ? _("Add %s") : _("Edit %s"), name);
+  edit = cyd_edit_new (label);
+  if (self->id == 0)
+    person = cyd_edit_form_add_insert (edit, "person", columns, values);
+  else
+    cyd_edit_form_add_updates (edit, "person", self->id, columns, values, self->original);
+  add_assignment_edits (self, edit, person);
+  /* Translators: %s is a person's name */
+  message = g_strdup_printf (self->id == 0 ? _("%s added to the staff") : _("Changes to %s saved"), name);
+  return cyd_edit_dialog_apply (dialog, edit, message, error);
 }
 
 static void
@@ -462,7 +473,6 @@ cyd_person_dialog_dispose (GObject *object)
   CydPersonDialog *self = CYD_PERSON_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_PERSON_DIALOG);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->original, g_hash_table_unref);
   g_clear_pointer (&self->assignments, g_ptr_array_unref);
 
@@ -486,20 +496,15 @@ cyd_person_dialog_class_init (CydPersonDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CydEditDialogClass *dialog_class = CYD_EDIT_DIALOG_CLASS (klass);
 
   object_class->dispose = cyd_person_dialog_dispose;
   object_class->finalize = cyd_person_dialog_finalize;
-
-  /**
-   * CydPersonDialog::saved:
-   * @message: what was saved
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  dialog_class->check = cyd_person_dialog_check;
+  dialog_class->save = cyd_person_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-person-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CydPersonDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, CydPersonDialog, save_button);
+  cyd_edit_dialog_class_bind_form (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CydPersonDialog, leaver_button);
   gtk_widget_class_bind_template_child (widget_class, CydPersonDialog, employer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydPersonDialog, number_entry);
@@ -517,7 +522,6 @@ cyd_person_dialog_class_init (CydPersonDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CydPersonDialog, new_from_entry);
   gtk_widget_class_bind_template_child (widget_class, CydPersonDialog, add_assignment_button);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_leaver_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_add_assignment_clicked);
 }
@@ -546,8 +550,7 @@ cyd_person_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (CYD_IS_STORE (store), NULL);
   g_return_val_if_fail (as_at != NULL, NULL);
 
-  self = g_object_new (CYD_TYPE_PERSON_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self = g_object_new (CYD_TYPE_PERSON_DIALOG, "transient-for", parent, "store", store, NULL);
   self->as_at = g_strdup (as_at);
   self->filling = TRUE;
   fill_choices (self);
@@ -571,16 +574,8 @@ cyd_person_dialog_new (GtkWindow  *parent,
   self->filling = FALSE;
   validate (self);
   if (error != NULL)
-    cyd_edit_form_show_message (self->error_label, error->message);
+    cyd_edit_dialog_show_message (CYD_EDIT_DIALOG (self), error->message);
   return self;
-}
-
-gboolean
-cyd_person_dialog_get_valid (CydPersonDialog *self)
-{
-  g_return_val_if_fail (CYD_IS_PERSON_DIALOG (self), FALSE);
-
-  return self->valid;
 }
 
 guint
@@ -633,49 +628,6 @@ cyd_person_dialog_end_assignment (CydPersonDialog *self,
   gtk_editable_set_text (row->to_entry, self->as_at);
 }
 
-/* Saves the person and their assignments as one step through
- * cyd_store_apply(), emits "saved" and closes the dialog. */
-gboolean
-cyd_person_dialog_save (CydPersonDialog  *self,
-                        GError          **error)
-{
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(CydEdit) edit = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *message = NULL;
-  guint person = 0;
-
-  g_return_val_if_fail (CYD_IS_PERSON_DIALOG (self), FALSE);
-
-  validate (self);
-  if (!self->valid)
-    {
-      g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_REFUSED,
-                           gtk_label_get_label (self->error_label));
-      return FALSE;
-    }
-  name = g_strdup_printf ("%s %s", gtk_editable_get_text (self->given_entry),
-                          gtk_editable_get_text (self->family_entry));
-  values = collect_values (self);
-  /* Translators: %s is a person's name; the name of a step to undo */
-  label = g_strdup_printf (self->id == 0 ? _("Add %s") : _("Edit %s"), name);
-  edit = cyd_edit_new (label);
-  if (self->id == 0)
-    person = cyd_edit_form_add_insert (edit, "person", columns, values);
-  else
-    cyd_edit_form_add_updates (edit, "person", self->id, columns, values, self->original);
-  add_assignment_edits (self, edit, person);
-  if (!cyd_edit_is_empty (edit) && !cyd_store_apply (self->store, edit, error))
-    return FALSE;
-
-  /* Translators: %s is a person's name */
-  message = g_strdup_printf (self->id == 0 ? _("%s added to the staff") : _("Changes to %s saved"), name);
-  g_signal_emit (self, signals[SAVED], 0, message);
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
-}
-
 /* Records that the person left on the as-at date, ending the assignments
  * still open then, and saves. */
 gboolean
@@ -695,5 +647,5 @@ cyd_person_dialog_leaver (CydPersonDialog  *self,
       if ((*to == '\0' || strcmp (to, self->as_at) > 0) && (*from == '\0' || strcmp (from, self->as_at) <= 0))
         gtk_editable_set_text (row->to_entry, self->as_at);
     }
-  return cyd_person_dialog_save (self, error);
+  return cyd_edit_dialog_save (CYD_EDIT_DIALOG (self), error);
 }

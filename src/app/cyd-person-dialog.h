@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
 #include "cyd.h"
+#include "cyd-edit-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -14,19 +13,16 @@ G_BEGIN_DECLS
  * as-at date. Saves everything as one step through cyd_store_apply() and
  * then emits "saved" with a message for a toast. */
 #define CYD_TYPE_PERSON_DIALOG (cyd_person_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CydPersonDialog, cyd_person_dialog, CYD, PERSON_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (CydPersonDialog, cyd_person_dialog, CYD, PERSON_DIALOG, CydEditDialog)
 
 CydPersonDialog *cyd_person_dialog_new            (GtkWindow        *parent,
                                                    CydStore         *store,
                                                    gint64            id,
                                                    const char       *as_at);
-gboolean         cyd_person_dialog_get_valid      (CydPersonDialog  *self);
 gboolean         cyd_person_dialog_add_assignment (CydPersonDialog  *self);
 guint            cyd_person_dialog_get_n_assignments (CydPersonDialog *self);
 void             cyd_person_dialog_end_assignment (CydPersonDialog  *self,
                                                    guint             index);
-gboolean         cyd_person_dialog_save           (CydPersonDialog  *self,
-                                                   GError          **error);
 gboolean         cyd_person_dialog_leaver         (CydPersonDialog  *self,
                                                    GError          **error);
 

@@ -72,17 +72,6 @@ fill_reports_to (CydPostDialog *self)
   self->filling = FALSE;
 }
 
-static gboolean
-check_date (GtkEditable *entry,
-            gboolean     required)
-{
-  g_autofree char *text = cyd_edit_form_dup_text (entry);
-  gboolean ok = (*text == '\0' && !required) || cyd_date_is_valid_iso (text);
-
-  cyd_edit_form_mark (GTK_WIDGET (entry), !ok);
-  return ok;
-}
-
 static char *
 check_identity (CydPostDialog *self)
 {
@@ -133,9 +122,9 @@ check_dates (CydPostDialog *self)
   g_autofree char *from = cyd_edit_form_dup_text (self->from_entry);
   g_autofree char *to = cyd_edit_form_dup_text (self->to_entry);
 
-  if (!check_date (self->from_entry, FALSE))
+  if (!cyd_edit_form_check_date (self->from_entry, FALSE))
     return g_strdup (_("Write the date the post was established as YYYY-MM-DD, or leave it empty."));
-  if (!check_date (self->to_entry, FALSE))
+  if (!cyd_edit_form_check_date (self->to_entry, FALSE))
     return g_strdup (_("Write the date the post ends as YYYY-MM-DD, or leave it empty."));
   if (*from != '\0' && *to != '\0' && strcmp (from, to) > 0)
     {

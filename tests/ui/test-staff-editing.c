@@ -151,9 +151,9 @@ test_validates (Fixture       *f,
   GtkWidget *message = child (dialog, CYD_TYPE_PERSON_DIALOG, "error_label");
 
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_false (cyd_person_dialog_get_valid (dialog));
+  g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   fill_person (dialog);
-  g_assert_true (cyd_person_dialog_get_valid (dialog));
+  g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   g_assert_true (gtk_widget_get_sensitive (save));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -161,12 +161,12 @@ test_validates (Fixture       *f,
       g_autofree char *good = g_strdup (gtk_editable_get_text (entry));
 
       gtk_editable_set_text (entry, bad[i].text);
-      g_assert_false (cyd_person_dialog_get_valid (dialog));
+      g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
       g_assert_false (gtk_widget_get_sensitive (save));
       g_assert_true (gtk_widget_get_visible (message));
       g_assert_true (is_marked (dialog, bad[i].entry));
       gtk_editable_set_text (entry, good);
-      g_assert_true (cyd_person_dialog_get_valid (dialog));
+      g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
       g_assert_false (is_marked (dialog, bad[i].entry));
     }
 
@@ -199,7 +199,7 @@ test_add_person_undo (Fixture       *f,
   set_text (dialog, "new_fte_entry", "0.5");
   g_assert_true (cyd_person_dialog_add_assignment (dialog));
   g_assert_cmpuint (cyd_person_dialog_get_n_assignments (dialog), ==, 1);
-  g_assert_true (cyd_person_dialog_save (dialog, &error));
+  g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);
 
   salary = dup_value (f->store, "SELECT salary FROM person WHERE employee_number = ?1", "T-0001");
@@ -240,7 +240,7 @@ test_history (Fixture       *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, CYD_TYPE_PERSON_DIALOG, "new_post_dropdown")), 1);
   set_text (dialog, "new_from_entry", "2013-04-01");
   g_assert_true (cyd_person_dialog_add_assignment (dialog));
-  g_assert_true (cyd_person_dialog_save (dialog, &error));
+  g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.history", NULL);
