@@ -244,12 +244,42 @@ cyd_edit_dialog_apply (CydEditDialog  *self,
   return TRUE;
 }
 
-/* Saves the fields, emits "saved" and closes the dialog. */
+/* Adds a row of @table with @values, or when @id is not 0 updates the
+ * columns of row @id that differ from @original; then applies it as
+ * cyd_edit_dialog_apply() does, as the step @undo_label. */
+gboolean
+cyd_edit_dialog_save_row (CydEditDialog       *self,
+                          const char          *table,
+                          gint64               id,
+                          const char * const  *columns,
+                          GHashTable          *values,
+                          GHashTable          *original,
+                          const char          *undo_label,
+                          const char          *message,
+                          GError             **error)
+{
+  g_autoptr(CydEdit) edit = NULL;
+
+  g_return_val_if_fail (CYD_IS_EDIT_DIALOG (self), FALSE);
+  g_return_val_if_fail (id == 0 || original != NULL, FALSE);
+
+  edit = cyd_edit_new (undo_label);
+  if (id == 0)
+    cyd_edit_form_add_insert (edit, table, columns, values);
+  else
+    cyd_edit_form_add_updates (edit, table, id, columns, values, original);
+  return cyd_edit_dialog_apply (self, edit, message, error);
+}
+
+/* Checks the fields and, when they can be saved, saves them, emits
+ * "saved" and closes the dialog. */
 gboolean
 cyd_edit_dialog_save (CydEditDialog  *self,
                       GError        **error)
 {
   g_return_val_if_fail (CYD_IS_EDIT_DIALOG (self), FALSE);
 
+  if (!cyd_edit_dialog_check_valid (self, error))
+    return FALSE;
   return CYD_EDIT_DIALOG_GET_CLASS (self)->save (self, error);
 }

@@ -15,7 +15,7 @@ G_DECLARE_DERIVABLE_TYPE (CydEditDialog, cyd_edit_dialog, CYD, EDIT_DIALOG, AdwW
  * CydEditDialogClass:
  * @check: the first problem with the fields, or %NULL; marks the fields
  *   at fault
- * @save: saves the fields through cyd_edit_dialog_apply()
+ * @save: saves the fields, once checked, through cyd_edit_dialog_apply()
  *
  * A dialog that edits one record of a store. Its template has a label
  * "error_label" for problems, and a save button whose "clicked" calls
@@ -44,6 +44,15 @@ gboolean  cyd_edit_dialog_apply           (CydEditDialog   *self,
                                            CydEdit         *edit,
                                            const char      *message,
                                            GError         **error);
+gboolean  cyd_edit_dialog_save_row        (CydEditDialog       *self,
+                                           const char          *table,
+                                           gint64               id,
+                                           const char * const  *columns,
+                                           GHashTable          *values,
+                                           GHashTable          *original,
+                                           const char          *undo_label,
+                                           const char          *message,
+                                           GError             **error);
 gboolean  cyd_edit_dialog_save            (CydEditDialog   *self,
                                            GError         **error);
 

@@ -14,50 +14,28 @@ static const char * const columns[] = { "post_id", "target_id", "method", "effec
 
 struct _CydMappingDialog
 {
-  AdwWindow    parent_instance;
+  CydEditDialog parent_instance;
 
-  CydStore    *store;
   gint64       post_id;
   char        *post_code;
   GHashTable  *original;      /* the mapping's columns as texts; "id" when there is one */
   gint64       mapping_id;
   GArray      *target_ids;
-  gboolean    valid;
 
   /* Template widgets */
-  GtkLabel    *error_label;
   GtkLabel    *post_label;
-  GtkButton   *save_button;
   GtkButton   *remove_button;
   GtkDropDown *target_dropdown;
   GtkDropDown *method_dropdown;
   GtkEditable *effective_entry;
 };
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (CydMappingDialog, cyd_mapping_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (CydMappingDialog, cyd_mapping_dialog, CYD_TYPE_EDIT_DIALOG)
 
 static void
 validate (CydMappingDialog *self)
 {
-  g_autofree char *effective = cyd_edit_form_dup_text (self->effective_entry);
-  gboolean date_ok = cyd_date_is_valid_iso (effective);
-  const char *error = NULL;
-
-  cyd_edit_form_mark (GTK_WIDGET (self->effective_entry), !date_ok);
-  if (self->target_ids == NULL || cyd_edit_form_selected_id (self->target_dropdown, self->target_ids) == 0)
-    error = _("Choose the merged post this post maps to.");
-  else if (!date_ok)
-    error = _("Write the date the mapping takes effect as YYYY-MM-DD, such as 2015-04-01.");
-  cyd_edit_form_show_message (self->error_label, error);
-  self->valid = error == NULL;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), self->valid);
+  cyd_edit_dialog_validate (CYD_EDIT_DIALOG (self));
 }
 
 static GHashTable *
@@ -74,32 +52,10 @@ collect_values (CydMappingDialog *self)
   return values;
 }
 
-static gboolean
-apply (CydMappingDialog  *self,
-       CydEdit           *edit,
-       const char        *message,
-       GError           **error)
-{
-  if (!cyd_edit_is_empty (edit) && !cyd_store_apply (self->store, edit, error))
-    return FALSE;
-  g_signal_emit (self, signals[SAVED], 0, message);
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
-}
-
 static void
 on_field_changed (CydMappingDialog *self)
 {
   validate (self);
-}
-
-static void
-on_save_button_clicked (CydMappingDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cyd_mapping_dialog_save (self, &error))
-    cyd_edit_form_show_message (self->error_label, error->message);
 }
 
 static void
@@ -108,7 +64,7 @@ on_remove_button_clicked (CydMappingDialog *self)
   g_autoptr(GError) error = NULL;
 
   if (!cyd_mapping_dialog_remove (self, &error))
-    cyd_edit_form_show_message (self->error_label, error->message);
+    cyd_edit_dialog_show_message (CYD_EDIT_DIALOG (self), error->message);
 }
 
 static void
@@ -128,7 +84,7 @@ fill_fields (CydMappingDialog *self,
 static void
 show_post (CydMappingDialog *self)
 {
-  g_autoptr(GHashTable) post = cyd_post_dup_fields (self->store, self->post_id, NULL);
+  g_autoptr(GHashTable) post = cyd_post_dup_fields (cyd_edit_dialog_get_store (CYD_EDIT_DIALOG (self)), self->post_id, NULL);
   g_autofree char *title = NULL;
 
   if (post == NULL)
@@ -142,13 +98,44 @@ show_post (CydMappingDialog *self)
   gtk_label_set_label (self->post_label, title);
 }
 
+static char *
+cyd_mapping_dialog_check (CydEditDialog *dialog)
+{
+  CydMappingDialog *self = CYD_MAPPING_DIALOG (dialog);
+  gboolean date_ok = cyd_edit_form_check_date (self->effective_entry, TRUE);
+
+  if (self->target_ids == NULL || cyd_edit_form_selected_id (self->target_dropdown, self->target_ids) == 0)
+    return g_strdup (_("Choose the merged post this post maps to."));
+  if (!date_ok)
+    return g_strdup (_("Write the date the mapping takes effect as YYYY-MM-DD, such as 2015-04-01."));
+  return NULL;
+}
+
+/* Adds or changes the mapping. */
+static gboolean
+cyd_mapping_dialog_save (CydEditDialog  *dialog,
+                         GError        **error)
+{
+  CydMappingDialog *self = CYD_MAPPING_DIALOG (dialog);
+  g_autoptr(GHashTable) values = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+
+  values = collect_values (self);
+  /* Translators: %s is a legacy post's code; the name of a step to undo */
+  label = g_strdup_printf (_("Map Post %s"), self->post_code);
+  /* Translators: %s is a legacy post's code */
+  message = g_strdup_printf (_("Mapping of post %s saved"), self->post_code);
+  return cyd_edit_dialog_save_row (dialog, "post_mapping", self->mapping_id, columns, values, self->original,
+                                   label, message, error);
+}
+
 static void
 cyd_mapping_dialog_dispose (GObject *object)
 {
   CydMappingDialog *self = CYD_MAPPING_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CYD_TYPE_MAPPING_DIALOG);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->original, g_hash_table_unref);
 
   G_OBJECT_CLASS (cyd_mapping_dialog_parent_class)->dispose (object);
@@ -170,27 +157,21 @@ cyd_mapping_dialog_class_init (CydMappingDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CydEditDialogClass *dialog_class = CYD_EDIT_DIALOG_CLASS (klass);
 
   object_class->dispose = cyd_mapping_dialog_dispose;
   object_class->finalize = cyd_mapping_dialog_finalize;
-
-  /**
-   * CydMappingDialog::saved:
-   * @message: what was saved
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  dialog_class->check = cyd_mapping_dialog_check;
+  dialog_class->save = cyd_mapping_dialog_save;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/cyd/Cyd/cyd-mapping-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CydMappingDialog, error_label);
+  cyd_edit_dialog_class_bind_form (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CydMappingDialog, post_label);
-  gtk_widget_class_bind_template_child (widget_class, CydMappingDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, CydMappingDialog, remove_button);
   gtk_widget_class_bind_template_child (widget_class, CydMappingDialog, target_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydMappingDialog, method_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CydMappingDialog, effective_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_button_clicked);
 }
 
@@ -219,8 +200,7 @@ cyd_mapping_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (CYD_IS_STORE (store), NULL);
   g_return_val_if_fail (as_at != NULL, NULL);
 
-  self = g_object_new (CYD_TYPE_MAPPING_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self = g_object_new (CYD_TYPE_MAPPING_DIALOG, "transient-for", parent, "store", store, NULL);
   self->post_id = post_id;
   show_post (self);
   targets = cyd_choices_load (store, CYD_CHOICE_MERGED_POST, 0, NULL);
@@ -235,48 +215,8 @@ cyd_mapping_dialog_new (GtkWindow  *parent,
   fill_fields (self, as_at);
   validate (self);
   if (error != NULL)
-    cyd_edit_form_show_message (self->error_label, error->message);
+    cyd_edit_dialog_show_message (CYD_EDIT_DIALOG (self), error->message);
   return self;
-}
-
-gboolean
-cyd_mapping_dialog_get_valid (CydMappingDialog *self)
-{
-  g_return_val_if_fail (CYD_IS_MAPPING_DIALOG (self), FALSE);
-
-  return self->valid;
-}
-
-/* Adds or changes the mapping, emits "saved" and closes the dialog. */
-gboolean
-cyd_mapping_dialog_save (CydMappingDialog  *self,
-                         GError           **error)
-{
-  g_autoptr(GHashTable) values = NULL;
-  g_autoptr(CydEdit) edit = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *message = NULL;
-
-  g_return_val_if_fail (CYD_IS_MAPPING_DIALOG (self), FALSE);
-
-  validate (self);
-  if (!self->valid)
-    {
-      g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_REFUSED,
-                           gtk_label_get_label (self->error_label));
-      return FALSE;
-    }
-  values = collect_values (self);
-  /* Translators: %s is a legacy post's code; the name of a step to undo */
-  label = g_strdup_printf (_("Map Post %s"), self->post_code);
-  edit = cyd_edit_new (label);
-  if (self->mapping_id == 0)
-    cyd_edit_form_add_insert (edit, "post_mapping", columns, values);
-  else
-    cyd_edit_form_add_updates (edit, "post_mapping", self->mapping_id, columns, values, self->original);
-  /* Translators: %s is a legacy post's code */
-  message = g_strdup_printf (_("Mapping of post %s saved"), self->post_code);
-  return apply (self, edit, message, error);
 }
 
 /* Removes the post's mapping, emits "saved" and closes the dialog. */
@@ -297,5 +237,5 @@ cyd_mapping_dialog_remove (CydMappingDialog  *self,
   cyd_edit_delete (edit, "post_mapping", self->mapping_id);
   /* Translators: %s is a legacy post's code */
   message = g_strdup_printf (_("Mapping of post %s removed"), self->post_code);
-  return apply (self, edit, message, error);
+  return cyd_edit_dialog_apply (CYD_EDIT_DIALOG (self), edit, message, error);
 }

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
 #include "cyd.h"
+#include "cyd-edit-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -12,15 +11,12 @@ G_BEGIN_DECLS
  * when. Adds, changes or removes the post's mapping through
  * cyd_store_apply(), then emits "saved" with a message for a toast. */
 #define CYD_TYPE_MAPPING_DIALOG (cyd_mapping_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CydMappingDialog, cyd_mapping_dialog, CYD, MAPPING_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (CydMappingDialog, cyd_mapping_dialog, CYD, MAPPING_DIALOG, CydEditDialog)
 
 CydMappingDialog *cyd_mapping_dialog_new       (GtkWindow        *parent,
                                                 CydStore         *store,
                                                 gint64            post_id,
                                                 const char       *as_at);
-gboolean          cyd_mapping_dialog_get_valid (CydMappingDialog *self);
-gboolean          cyd_mapping_dialog_save      (CydMappingDialog *self,
-                                                GError          **error);
 gboolean          cyd_mapping_dialog_remove    (CydMappingDialog *self,
                                                 GError          **error);
 

@@ -361,8 +361,6 @@ cyd_milestone_dialog_save (CydEditDialog  *dialog,
   g_autofree char *message = NULL;
   g_autofree char *label = NULL;
 
-  if (!cyd_edit_dialog_check_valid (dialog, error))
-    return FALSE;
   code = cyd_edit_form_dup_text (self->code_entry);
   values = collect_values (self);
   deps = selected_dependencies (self);

@@ -449,8 +449,6 @@ cyd_person_dialog_save (CydEditDialog  *dialog,
   g_autofree char *message = NULL;
   guint person = 0;
 
-  if (!cyd_edit_dialog_check_valid (dialog, error))
-    return FALSE;
   name = g_strdup_printf ("%s %s", gtk_editable_get_text (self->given_entry),
                           gtk_editable_get_text (self->family_entry));
   values = collect_values (self);

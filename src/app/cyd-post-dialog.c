@@ -249,25 +249,18 @@ cyd_post_dialog_save (CydEditDialog  *dialog,
 {
   CydPostDialog *self = CYD_POST_DIALOG (dialog);
   g_autoptr(GHashTable) values = NULL;
-  g_autoptr(CydEdit) edit = NULL;
   g_autofree char *code = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
 
-  if (!cyd_edit_dialog_check_valid (dialog, error))
-    return FALSE;
   code = cyd_edit_form_dup_text (self->code_entry);
   values = collect_values (self);
   /* Translators: %s is a post's code; the name of a step to undo */
   label = g_strdup_printf (self->id == 0 ? _("Add Post %s") : _("Edit Post %s"), code);
-  edit = cyd_edit_new (label);
-  if (self->id == 0)
-    cyd_edit_form_add_insert (edit, "post", columns, values);
-  else
-    cyd_edit_form_add_updates (edit, "post", self->id, columns, values, self->original);
   /* Translators: %s is a post's code */
   message = g_strdup_printf (self->id == 0 ? _("Post %s added") : _("Post %s saved"), code);
-  return cyd_edit_dialog_apply (dialog, edit, message, error);
+  return cyd_edit_dialog_save_row (dialog, "post", self->id, columns, values, self->original, label, message,
+                                   error);
 }
 
 static void

@@ -211,12 +211,12 @@ test_mapping_dialog (Fixture       *f,
   g_autofree char *gone = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (cyd_mapping_dialog_get_valid (dialog));
+  g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, CYD_TYPE_MAPPING_DIALOG, "method_dropdown")), 1);
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, CYD_TYPE_MAPPING_DIALOG, "effective_entry")), "soon");
-  g_assert_false (cyd_mapping_dialog_get_valid (dialog));
+  g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   gtk_editable_set_text (GTK_EDITABLE (child (dialog, CYD_TYPE_MAPPING_DIALOG, "effective_entry")), "2014-05-01");
-  g_assert_true (cyd_mapping_dialog_save (dialog, &error));
+  g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);
   method = dup_column (f->store, "SELECT method || ' ' || effective FROM post_mapping WHERE post_id = ?1", id);
   g_assert_cmpstr (method, ==, "ring-fenced 2014-05-01");
