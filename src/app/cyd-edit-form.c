@@ -213,6 +213,17 @@ cyd_edit_form_selected_id (GtkDropDown *dropdown,
   return ids != NULL && i < ids->len ? g_array_index (ids, gint64, i) : 0;
 }
 
+/* Returns: (nullable): the selected item's id as a value, or %NULL for
+ * none (id 0) */
+GVariant *
+cyd_edit_form_selected_value (GtkDropDown *dropdown,
+                              GArray      *ids)
+{
+  gint64 id = cyd_edit_form_selected_id (dropdown, ids);
+
+  return id != 0 ? g_variant_new_int64 (id) : NULL;
+}
+
 /* Adds an update of each of @columns whose value differs from @original's
  * text. Returns: how many columns change */
 guint

@@ -34,6 +34,8 @@ void        cyd_edit_form_select_id    (GtkDropDown  *dropdown,
                                         const char   *id_text);
 gint64      cyd_edit_form_selected_id  (GtkDropDown  *dropdown,
                                         GArray       *ids);
+GVariant   *cyd_edit_form_selected_value (GtkDropDown *dropdown,
+                                          GArray      *ids);
 guint       cyd_edit_form_add_updates  (CydEdit            *edit,
                                         const char         *table,
                                         gint64              id,

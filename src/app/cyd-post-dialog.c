@@ -140,12 +140,6 @@ validate (CydPostDialog *self)
   cyd_edit_dialog_validate (CYD_EDIT_DIALOG (self));
 }
 
-static GVariant *
-id_value (gint64 id)
-{
-  return id != 0 ? g_variant_new_int64 (id) : NULL;
-}
-
 static GHashTable *
 collect_values (CydPostDialog *self)
 {
@@ -160,11 +154,11 @@ collect_values (CydPostDialog *self)
   cyd_edit_form_put (values, "title_en", cyd_edit_form_text_value (cyd_bilingual_entry_get_entry (self->title_entry, "en")));
   cyd_edit_form_put (values, "title_cy", cyd_edit_form_text_value (cyd_bilingual_entry_get_entry (self->title_entry, "cy")));
   cyd_edit_form_put (values, "directorate_id",
-                     id_value (cyd_edit_form_selected_id (self->directorate_dropdown, self->directorate_ids)));
+                     cyd_edit_form_selected_value (self->directorate_dropdown, self->directorate_ids));
   cyd_edit_form_put (values, "service_line_id",
-                     id_value (cyd_edit_form_selected_id (self->service_line_dropdown, self->service_line_ids)));
+                     cyd_edit_form_selected_value (self->service_line_dropdown, self->service_line_ids));
   cyd_edit_form_put (values, "reports_to_id",
-                     id_value (cyd_edit_form_selected_id (self->reports_to_dropdown, self->reports_to_ids)));
+                     cyd_edit_form_selected_value (self->reports_to_dropdown, self->reports_to_ids));
   cyd_edit_form_put (values, "grade", cyd_edit_form_text_value (self->grade_entry));
   cyd_edit_form_put (values, "fte", g_variant_new_int64 (fte_value));
   cyd_edit_form_put (values, "annual_cost",

@@ -105,7 +105,7 @@ check_fields (CydSavingDialog *self)
       cyd_edit_form_mark (GTK_WIDGET (self->code_entry), TRUE);
       return g_strdup_printf (_("Another saving already has the code “%s”."), code);
     }
-  if (self->directorate_ids->len == 0)
+  if (self->directorate_ids == NULL || self->directorate_ids->len == 0)
     return g_strdup (_("The programme has no directorates yet: import them first."));
   return check_amounts (self);
 }
@@ -149,14 +149,6 @@ validate (CydSavingDialog *self)
 }
 
 static GVariant *
-text_or_null (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return *stripped != '\0' ? g_variant_new_string (stripped) : NULL;
-}
-
-static GVariant *
 amount_or_null (GtkEditable *editable)
 {
   gboolean has;
@@ -165,15 +157,6 @@ amount_or_null (GtkEditable *editable)
   if (!read_amount (editable, TRUE, &has, &value) || !has)
     return NULL;
   return g_variant_new_int64 (value);
-}
-
-static GVariant *
-id_or_null (GArray *ids,
-            guint   index)
-{
-  gint64 id = index < ids->len ? g_array_index (ids, gint64, index) : 0;
-
-  return id != 0 ? g_variant_new_int64 (id) : NULL;
 }
 
 /* The columns the dialog edits, with their new values (NULL: SQL NULL). */
@@ -185,58 +168,30 @@ collect_values (CydSavingDialog *self)
 
 #define PUT(column, value) cyd_edit_form_put (values, column, value)
 
-  PUT ("code", text_or_null (gtk_editable_get_text (self->code_entry)));
+  PUT ("code", cyd_edit_form_text_value (self->code_entry));
   PUT ("year", g_variant_new_int64 (FIRST_YEAR + gtk_drop_down_get_selected (self->year_dropdown)));
-  PUT ("directorate_id", id_or_null (self->directorate_ids, gtk_drop_down_get_selected (self->directorate_dropdown)));
-  PUT ("service_line_id", id_or_null (self->service_line_ids,
-                                      gtk_drop_down_get_selected (self->service_line_dropdown)));
+  PUT ("directorate_id", cyd_edit_form_selected_value (self->directorate_dropdown, self->directorate_ids));
+  PUT ("service_line_id", cyd_edit_form_selected_value (self->service_line_dropdown, self->service_line_ids));
   PUT ("target", amount_or_null (self->target_entry));
   PUT ("forecast", amount_or_null (self->forecast_entry));
   PUT ("achieved", amount_or_null (self->achieved_entry));
   PUT ("status", g_variant_new_string (cyd_saving_status_to_string (status)));
-  PUT ("description_en", text_or_null (cyd_bilingual_entry_get_text_en (self->description_entry)));
-  PUT ("description_cy", text_or_null (cyd_bilingual_entry_get_text_cy (self->description_entry)));
+  PUT ("description_en", cyd_edit_form_text_value (cyd_bilingual_entry_get_entry (self->description_entry, "en")));
+  PUT ("description_cy", cyd_edit_form_text_value (cyd_bilingual_entry_get_entry (self->description_entry, "cy")));
 #undef PUT
   return values;
 }
 
-static guint
-find_id (GArray *ids,
-         gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-  return 0;
-}
-
-/* Fills a dropdown with the names of one kind of record. */
 static void
-fill_choices (CydSavingDialog *self,
-              CydKind          kind,
-              GtkDropDown     *dropdown,
-              GArray          *ids,
-              const char      *none)
+fill_choices (CydSavingDialog *self)
 {
-  g_autoptr(CydListModel) model = cyd_list_model_new (get_store (self), kind);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) directorates = cyd_choices_load (get_store (self), CYD_CHOICE_DIRECTORATE, 0, NULL);
+  g_autoptr(GPtrArray) service_lines = cyd_choices_load (get_store (self), CYD_CHOICE_SERVICE_LINE, 0, NULL);
 
-  if (none != NULL)
-    {
-      gint64 zero = 0;
-
-      gtk_string_list_append (names, none);
-      g_array_append_val (ids, zero);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
-    {
-      g_autoptr(CydRecord) record = g_list_model_get_item (G_LIST_MODEL (model), i);
-      gint64 id = cyd_record_get_id (record);
-
-      gtk_string_list_append (names, cyd_record_get_text (record, "name"));
-      g_array_append_val (ids, id);
-    }
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
+  self->directorate_ids = cyd_edit_form_fill_choices (self->directorate_dropdown, directorates, NULL);
+  /* Translators: the service line of a saving that has none */
+  self->service_line_ids = cyd_edit_form_fill_choices (self->service_line_dropdown, service_lines,
+                                                       C_("service line", "None"));
 }
 
 static void
@@ -263,15 +218,13 @@ fill_fields (CydSavingDialog *self)
   const char *status = g_hash_table_lookup (f, "status");
   CydSavingStatus s = CYD_SAVING_PLANNED;
   int year = (int) g_ascii_strtoll (g_hash_table_lookup (f, "year"), NULL, 10);
-  const char *line = g_hash_table_lookup (f, "service_line_id");
 
   gtk_editable_set_text (self->code_entry, g_hash_table_lookup (f, "code"));
   gtk_drop_down_set_selected (self->year_dropdown, CLAMP (year - FIRST_YEAR, 0, N_YEARS - 1));
-  gtk_drop_down_set_selected (self->directorate_dropdown,
-                              find_id (self->directorate_ids,
-                                       g_ascii_strtoll (g_hash_table_lookup (f, "directorate_id"), NULL, 10)));
-  gtk_drop_down_set_selected (self->service_line_dropdown,
-                              line != NULL ? find_id (self->service_line_ids, g_ascii_strtoll (line, NULL, 10)) : 0);
+  cyd_edit_form_select_id (self->directorate_dropdown, self->directorate_ids,
+                           g_hash_table_lookup (f, "directorate_id"));
+  cyd_edit_form_select_id (self->service_line_dropdown, self->service_line_ids,
+                           g_hash_table_lookup (f, "service_line_id"));
   cyd_edit_form_set_money (self->target_entry, g_hash_table_lookup (f, "target"));
   cyd_edit_form_set_money (self->forecast_entry, g_hash_table_lookup (f, "forecast"));
   cyd_edit_form_set_money (self->achieved_entry, g_hash_table_lookup (f, "achieved"));
@@ -330,8 +283,8 @@ cyd_saving_dialog_finalize (GObject *object)
 {
   CydSavingDialog *self = CYD_SAVING_DIALOG (object);
 
-  g_array_unref (self->directorate_ids);
-  g_array_unref (self->service_line_ids);
+  g_clear_pointer (&self->directorate_ids, g_array_unref);
+  g_clear_pointer (&self->service_line_ids, g_array_unref);
 
   G_OBJECT_CLASS (cyd_saving_dialog_parent_class)->finalize (object);
 }
@@ -367,8 +320,6 @@ cyd_saving_dialog_class_init (CydSavingDialogClass *klass)
 static void
 cyd_saving_dialog_init (CydSavingDialog *self)
 {
-  self->directorate_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->service_line_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -388,10 +339,7 @@ cyd_saving_dialog_new (GtkWindow *parent,
 
   self = g_object_new (CYD_TYPE_SAVING_DIALOG, "transient-for", parent, "store", store, NULL);
   fill_years (self);
-  /* Translators: the service line of a saving that has none */
-  fill_choices (self, CYD_KIND_SERVICE_LINE, self->service_line_dropdown, self->service_line_ids,
-                C_("service line", "None"));
-  fill_choices (self, CYD_KIND_DIRECTORATE, self->directorate_dropdown, self->directorate_ids, NULL);
+  fill_choices (self);
   self->id = id;
   if (id != 0)
     self->original = cyd_saving_dup_fields (store, id, &error);
