@@ -54,12 +54,21 @@ static const char assignments_one_day_sql[] =
 #define IN_LOOP    -3
 
 /* Row ids to dense indices, in order of insertion. Row ids are 64-bit
- * integers; they are kept as keys of a direct hash table, so a pointer
+ * integers, mostly small and close together: those are slots of an array
+ * (no hashing); the others, keys of a direct hash table, so a pointer
  * must hold one. */
 G_STATIC_ASSERT (sizeof (gpointer) >= sizeof (gint64));
 
+/* A key goes in the slots while the slots stay within this many for each
+ * key held, and a few thousand more. */
+#define SLOTS_PER_KEY 4
+#define SLOTS_SPARE   4096
+
 typedef struct {
-  GHashTable *table;   /* id → index + 1 */
+  guint      *slots;     /* id → index + 1, for ids below n_slots; 0: none */
+  gsize       n_slots;
+  GHashTable *table;     /* the other ids → index + 1 */
+  guint       size;
 } IdMap;
 
 typedef struct {
@@ -116,13 +125,33 @@ typedef struct {
 static void
 id_map_init (IdMap *map)
 {
-  map->table = g_hash_table_new (NULL, NULL);
+  memset (map, 0, sizeof *map);
 }
 
 static guint
 id_map_size (const IdMap *map)
 {
-  return map->table != NULL ? g_hash_table_size (map->table) : 0;
+  return map->size;
+}
+
+/* Where @key's index is kept, or %NULL when it goes in the table. Makes
+ * room for it in the slots when @grow and it is close enough. */
+static guint *
+id_map_slot (IdMap    *map,
+             gint64    key,
+             gboolean  grow)
+{
+  gsize n;
+
+  if (key >= 0 && (guint64) key < map->n_slots)
+    return &map->slots[key];
+  if (!grow || key < 0 || (guint64) key >= (guint64) SLOTS_PER_KEY * map->size + SLOTS_SPARE)
+    return NULL;
+  n = MAX ((gsize) key + 1, 2 * map->n_slots);
+  map->slots = g_renew (guint, map->slots, n);
+  memset (map->slots + map->n_slots, 0, (n - map->n_slots) * sizeof (guint));
+  map->n_slots = n;
+  return &map->slots[key];
 }
 
 /* The index of @key, given in order of insertion: a new key gets the
@@ -131,30 +160,44 @@ static guint
 id_map_insert (IdMap  *map,
                gint64  key)
 {
+  guint *slot = id_map_slot (map, key, TRUE);
   gpointer value;
-  guint n;
 
+  if (slot != NULL)
+    {
+      if (*slot == 0)
+        *slot = ++map->size;
+      return *slot - 1;
+    }
   if (map->table == NULL)
-    id_map_init (map);
+    map->table = g_hash_table_new (NULL, NULL);
   if (g_hash_table_lookup_extended (map->table, (gpointer) (gintptr) key, NULL, &value))
     return GPOINTER_TO_UINT (value) - 1;
-  n = g_hash_table_size (map->table);
-  g_hash_table_insert (map->table, (gpointer) (gintptr) key, GUINT_TO_POINTER (n + 1));
-  return n;
+  g_hash_table_insert (map->table, (gpointer) (gintptr) key, GUINT_TO_POINTER (++map->size));
+  return map->size - 1;
 }
 
 /* The index of @key, or -1. */
 static int
-id_map_lookup (const IdMap *map,
-               gint64       key)
+id_map_lookup (IdMap  *map,
+               gint64  key)
 {
-  return map->table != NULL ? (int) GPOINTER_TO_UINT (g_hash_table_lookup (map->table, (gpointer) (gintptr) key)) - 1 : -1;
+  guint *slot = id_map_slot (map, key, FALSE);
+
+  if (slot != NULL)
+    return (int) *slot - 1;
+  if (map->table == NULL)
+    return -1;
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (map->table, (gpointer) (gintptr) key)) - 1;
 }
 
 static void
 id_map_clear (IdMap *map)
 {
+  g_clear_pointer (&map->slots, g_free);
+  map->n_slots = 0;
   g_clear_pointer (&map->table, g_hash_table_unref);
+  map->size = 0;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IdMap, id_map_clear)

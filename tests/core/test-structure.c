@@ -303,6 +303,26 @@ test_compare_agrees (void)
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     assert_compare_agrees (looped, dates[i]);
+
+  /* Ids far from the others, and one below zero: a post under B with its
+   * holder, and a post that reports to it. */
+  g_assert_cmpint (sqlite3_exec (cyd_store_get_handle (looped),
+                                 "INSERT INTO post (id, code, title_en, directorate_id, service_line_id,"
+                                 " reports_to_id, fte, annual_cost)"
+                                 " SELECT 5000000000, 'FAR-1', 'Far', directorate_id, service_line_id, 2, 10000,"
+                                 " 3000000 FROM post WHERE id = 2;"
+                                 "INSERT INTO post (id, code, title_en, directorate_id, service_line_id,"
+                                 " reports_to_id, fte)"
+                                 " SELECT -7, 'FAR-2', 'Below', directorate_id, service_line_id, 5000000000, 5000"
+                                 " FROM post WHERE id = 2;"
+                                 "INSERT INTO person (id, employer_id, employee_number, given_name, family_name,"
+                                 " salary) SELECT 9000000000, employer_id, 'FAR', 'Far', 'Away', 2500000"
+                                 " FROM person WHERE id = 2;"
+                                 "INSERT INTO assignment (person_id, post_id, fte) VALUES (9000000000, 5000000000, 10000);"
+                                 "INSERT INTO assignment (person_id, post_id, fte) VALUES (9000000000, -7, 5000);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    assert_compare_agrees (looped, dates[i]);
 }
 
 typedef struct {
