@@ -58,38 +58,6 @@ dup_code_and_name (CydStmt *stmt,
   return g_strdup_printf ("%s — %s", cyd_stmt_text (stmt, code), name);
 }
 
-static GHashTable *
-dup_row (CydStore           *store,
-         const char         *sql,
-         const char * const *columns,
-         guint               n_columns,
-         gint64              id,
-         const char         *missing,
-         GError            **error)
-{
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (store, sql, error);
-  GHashTable *fields;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_FAILED, missing);
-      else
-        cyd_store_set_sqlite_error (store, error);
-      return NULL;
-    }
-  fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  for (guint i = 0; i < n_columns; i++)
-    if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
-      g_hash_table_insert (fields, (gpointer) columns[i], g_strdup (cyd_stmt_text (stmt, i)));
-  return fields;
-}
-
 /**
  * cyd_post_dup_fields:
  * @id: a post's row id
@@ -110,10 +78,11 @@ cyd_post_dup_fields (CydStore  *store,
 
   g_return_val_if_fail (CYD_IS_STORE (store), NULL);
 
-  return dup_row (store,
-                  "SELECT code, title_en, title_cy, directorate_id, service_line_id, reports_to_id, grade, fte,"
-                  " annual_cost, established_from, established_to FROM post WHERE id = ?1",
-                  columns, G_N_ELEMENTS (columns), id, _("This post is no longer in the programme."), error);
+  return cyd_store_dup_row (store,
+                            "SELECT code, title_en, title_cy, directorate_id, service_line_id, reports_to_id,"
+                            " grade, fte, annual_cost, established_from, established_to FROM post WHERE id = ?1",
+                            columns, G_N_ELEMENTS (columns), id, _("This post is no longer in the programme."),
+                            error);
 }
 
 /**
@@ -136,10 +105,11 @@ cyd_person_dup_fields (CydStore  *store,
 
   g_return_val_if_fail (CYD_IS_STORE (store), NULL);
 
-  return dup_row (store,
-                  "SELECT employer_id, employee_number, given_name, family_name, preferred_language, grade,"
-                  " salary, on_costs, start_date, left_date FROM person WHERE id = ?1",
-                  columns, G_N_ELEMENTS (columns), id, _("This person is no longer in the programme."), error);
+  return cyd_store_dup_row (store,
+                            "SELECT employer_id, employee_number, given_name, family_name, preferred_language,"
+                            " grade, salary, on_costs, start_date, left_date FROM person WHERE id = ?1",
+                            columns, G_N_ELEMENTS (columns), id, _("This person is no longer in the programme."),
+                            error);
 }
 
 /**
@@ -161,10 +131,10 @@ cyd_mapping_dup_fields (CydStore  *store,
 
   g_return_val_if_fail (CYD_IS_STORE (store), NULL);
 
-  fields = dup_row (store,
-                    "SELECT id, target_id, method, effective FROM post_mapping WHERE post_id = ?1"
-                    " ORDER BY effective, id LIMIT 1",
-                    columns, G_N_ELEMENTS (columns), post_id, "", &local);
+  fields = cyd_store_dup_row (store,
+                              "SELECT id, target_id, method, effective FROM post_mapping WHERE post_id = ?1"
+                              " ORDER BY effective, id LIMIT 1",
+                              columns, G_N_ELEMENTS (columns), post_id, "", &local);
   if (fields != NULL)
     return fields;
   if (local->code == CYD_STORE_ERROR_FAILED && *local->message == '\0')

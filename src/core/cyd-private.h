@@ -47,6 +47,13 @@ void      cyd_stmt_bind_text_or_null  (CydStmt     *stmt,
                                        const char  *text);
 const char *cyd_stmt_text             (CydStmt     *stmt,
                                        int          column);
+GHashTable *cyd_store_dup_row         (CydStore           *self,
+                                       const char         *sql,
+                                       const char * const *columns,
+                                       guint               n_columns,
+                                       gint64              id,
+                                       const char         *missing,
+                                       GError            **error);
 
 typedef struct _CydStep CydStep;
 

@@ -366,33 +366,14 @@ cyd_saving_dup_fields (CydStore  *store,
     "code", "year", "directorate_id", "service_line_id", "target", "forecast", "achieved", "status",
     "description_en", "description_cy",
   };
-  g_autoptr(CydStmt) stmt = NULL;
-  GHashTable *fields;
-  int rc;
 
   g_return_val_if_fail (CYD_IS_STORE (store), NULL);
 
-  stmt = cyd_store_prepare (store,
+  return cyd_store_dup_row (store,
                             "SELECT code, year, directorate_id, service_line_id, target, forecast, achieved,"
-                            " status, description_en, description_cy FROM saving WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_FAILED,
-                             _("This saving is no longer in the programme."));
-      else
-        cyd_store_set_sqlite_error (store, error);
-      return NULL;
-    }
-  fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
-      g_hash_table_insert (fields, (gpointer) columns[i], g_strdup (cyd_stmt_text (stmt, i)));
-  return fields;
+                            " status, description_en, description_cy FROM saving WHERE id = ?1",
+                            columns, G_N_ELEMENTS (columns), id,
+                            _("This saving is no longer in the programme."), error);
 }
 
 /**

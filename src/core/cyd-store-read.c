@@ -5,7 +5,9 @@
 
 #include "cyd-store.h"
 
-/* Reading in a worker thread. A CydStore belongs to the thread that uses it,
+#include "cyd-private.h"
+
+/* Reading one row for an edit dialog; and reading in a worker thread. A CydStore belongs to the thread that uses it,
  * so the worker opens a connection of its own on the same file; SQLite lets
  * it read while the window's connection carries on. */
 
@@ -105,4 +107,48 @@ cyd_store_read_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cyd_store_read_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * cyd_store_dup_row:
+ * @sql: a query of one row, its id bound as ?1
+ * @columns: (array length=n_columns): the names of the query's columns
+ * @missing: the message when there is no such row
+ *
+ * Returns: (transfer full) (nullable): the row's columns as texts, by
+ *   name, absent when NULL; %NULL with @error set when there is no row
+ */
+GHashTable *
+cyd_store_dup_row (CydStore           *self,
+                   const char         *sql,
+                   const char * const *columns,
+                   guint               n_columns,
+                   gint64              id,
+                   const char         *missing,
+                   GError            **error)
+{
+  g_autoptr(CydStmt) stmt = NULL;
+  GHashTable *fields;
+  int rc;
+
+  g_return_val_if_fail (CYD_IS_STORE (self), NULL);
+
+  stmt = cyd_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_FAILED, missing);
+      else
+        cyd_store_set_sqlite_error (self, error);
+      return NULL;
+    }
+  fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < n_columns; i++)
+    if (sqlite3_column_type (stmt, i) != SQLITE_NULL)
+      g_hash_table_insert (fields, (gpointer) columns[i], g_strdup (cyd_stmt_text (stmt, i)));
+  return fields;
 }
