@@ -28,23 +28,16 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->store = ui_test_open_store (g_getenv ("CYD_DEMO_XML"));
-  f->window = cyd_window_new (NULL, f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "structure");
-  cyd_window_set_as_at (f->window, "2014-04-01");
+  f->window = ui_test_open_window (f->store, "structure", "2014-04-01", 0, 0);
   f->page = ui_test_find (GTK_WIDGET (f->window), CYD_TYPE_STRUCTURE_PAGE, NULL);
   g_assert_nonnull (f->page);
-  ui_test_spin (100);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  ui_test_spin (50);
-  g_assert_finalize_object (f->store);
+  ui_test_close_window (GTK_WINDOW (f->window), f->store);
 }
 
 /* A mapped label whose text contains @text. */
@@ -77,16 +70,6 @@ page_hides (gpointer data)
   return !page_shows (data);
 }
 
-static gint64
-post_id (CydStore   *store,
-         const char *code)
-{
-  gint64 id = cyd_post_find_code (store, code);
-
-  g_assert_cmpint (id, !=, 0);
-  return id;
-}
-
 static char *
 dup_column (CydStore   *store,
             const char *sql,
@@ -100,17 +83,6 @@ dup_column (CydStore   *store,
   return g_strdup (cyd_stmt_text (stmt, 0));
 }
 
-static GtkWidget *
-child (gpointer    dialog,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
 /* A bad value marks its entry and keeps Save insensitive, with a message. */
 static void
 test_post_dialog_validates (Fixture       *f,
@@ -122,16 +94,16 @@ test_post_dialog_validates (Fixture       *f,
     { "code_entry", "CWA-DIR-002" },
   };
   CydPostDialog *dialog = cyd_post_dialog_new (GTK_WINDOW (f->window), f->store,
-                                               post_id (f->store, "JNT-DIR-001"), "2014-04-01");
-  GtkWidget *save = child (dialog, CYD_TYPE_POST_DIALOG, "save_button");
-  GtkWidget *error = child (dialog, CYD_TYPE_POST_DIALOG, "error_label");
+                                               ui_test_post_id (f->store, "JNT-DIR-001"), "2014-04-01");
+  GtkWidget *save = ui_test_template_child (dialog, CYD_TYPE_POST_DIALOG, "save_button");
+  GtkWidget *error = ui_test_template_child (dialog, CYD_TYPE_POST_DIALOG, "error_label");
 
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   g_assert_true (gtk_widget_get_sensitive (save));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      GtkWidget *entry = child (dialog, CYD_TYPE_POST_DIALOG, bad[i].entry);
+      GtkWidget *entry = ui_test_template_child (dialog, CYD_TYPE_POST_DIALOG, bad[i].entry);
       g_autofree char *before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
 
       gtk_editable_set_text (GTK_EDITABLE (entry), bad[i].text);
@@ -147,7 +119,7 @@ test_post_dialog_validates (Fixture       *f,
       g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
       g_assert_false (gtk_widget_has_css_class (entry, "error"));
     }
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, CYD_TYPE_POST_DIALOG, "cost_entry")), "£140,000.50");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_template_child (dialog, CYD_TYPE_POST_DIALOG, "cost_entry")), "£140,000.50");
   g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -158,9 +130,9 @@ static void
 test_post_dialog_edit_undo (Fixture       *f,
                             gconstpointer  data)
 {
-  gint64 id = post_id (f->store, "JNT-DIR-001");
+  gint64 id = ui_test_post_id (f->store, "JNT-DIR-001");
   CydPostDialog *dialog = cyd_post_dialog_new (GTK_WINDOW (f->window), f->store, id, "2014-04-01");
-  CydBilingualEntry *title = CYD_BILINGUAL_ENTRY (child (dialog, CYD_TYPE_POST_DIALOG, "title_entry"));
+  CydBilingualEntry *title = CYD_BILINGUAL_ENTRY (ui_test_template_child (dialog, CYD_TYPE_POST_DIALOG, "title_entry"));
   const char *renamed[] = { (const char *) f, "Chief of Everything" };
   const char *original[] = { (const char *) f, "Director of Social Services" };
   g_autoptr(GError) error = NULL;
@@ -169,7 +141,7 @@ test_post_dialog_edit_undo (Fixture       *f,
   g_assert_true (ui_test_wait_for (page_shows, original));
   gtk_window_present (GTK_WINDOW (dialog));
   cyd_bilingual_entry_set_text_en (title, "Chief of Everything");
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, CYD_TYPE_POST_DIALOG, "cost_entry")), "£140,000.50");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_template_child (dialog, CYD_TYPE_POST_DIALOG, "cost_entry")), "£140,000.50");
   g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);
   cost = dup_column (f->store, "SELECT annual_cost FROM post WHERE id = ?1", id);
@@ -187,7 +159,7 @@ static void
 test_post_dialog_end_post (Fixture       *f,
                            gconstpointer  data)
 {
-  gint64 id = post_id (f->store, "JNT-DIR-001");
+  gint64 id = ui_test_post_id (f->store, "JNT-DIR-001");
   CydPostDialog *dialog = cyd_post_dialog_new (GTK_WINDOW (f->window), f->store, id, "2016-03-31");
   g_autoptr(GError) error = NULL;
   g_autofree char *to = NULL;
@@ -204,7 +176,7 @@ static void
 test_mapping_dialog (Fixture       *f,
                      gconstpointer  data)
 {
-  gint64 id = post_id (f->store, "CWA-DIR-001");
+  gint64 id = ui_test_post_id (f->store, "CWA-DIR-001");
   CydMappingDialog *dialog = cyd_mapping_dialog_new (GTK_WINDOW (f->window), f->store, id, "2014-04-01");
   g_autoptr(GError) error = NULL;
   g_autofree char *method = NULL;
@@ -212,10 +184,10 @@ test_mapping_dialog (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, CYD_TYPE_MAPPING_DIALOG, "method_dropdown")), 1);
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, CYD_TYPE_MAPPING_DIALOG, "effective_entry")), "soon");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_template_child (dialog, CYD_TYPE_MAPPING_DIALOG, "method_dropdown")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_template_child (dialog, CYD_TYPE_MAPPING_DIALOG, "effective_entry")), "soon");
   g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, CYD_TYPE_MAPPING_DIALOG, "effective_entry")), "2014-05-01");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_template_child (dialog, CYD_TYPE_MAPPING_DIALOG, "effective_entry")), "2014-05-01");
   g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);
   method = dup_column (f->store, "SELECT method || ' ' || effective FROM post_mapping WHERE post_id = ?1", id);
@@ -247,8 +219,8 @@ test_saving_dialog (Fixture       *f,
                     gconstpointer  data)
 {
   CydSavingDialog *dialog = cyd_saving_dialog_new (GTK_WINDOW (f->window), f->store, 0);
-  GtkWidget *save = child (dialog, CYD_TYPE_SAVING_DIALOG, "save_button");
-  GtkEditable *target = GTK_EDITABLE (child (dialog, CYD_TYPE_SAVING_DIALOG, "target_entry"));
+  GtkWidget *save = ui_test_template_child (dialog, CYD_TYPE_SAVING_DIALOG, "save_button");
+  GtkEditable *target = GTK_EDITABLE (ui_test_template_child (dialog, CYD_TYPE_SAVING_DIALOG, "target_entry"));
   g_autoptr(GError) error = NULL;
   g_autofree char *said = NULL;
   g_autofree char *stored = NULL;
@@ -257,7 +229,7 @@ test_saving_dialog (Fixture       *f,
   gtk_window_present (GTK_WINDOW (dialog));
   g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &said);
   g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, CYD_TYPE_SAVING_DIALOG, "code_entry")), "TEST-SAV-1");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_template_child (dialog, CYD_TYPE_SAVING_DIALOG, "code_entry")), "TEST-SAV-1");
   gtk_editable_set_text (target, "£12,5");
   g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
   g_assert_false (gtk_widget_get_sensitive (save));
@@ -283,7 +255,7 @@ test_saving_dialog (Fixture       *f,
   g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &said);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
-  g_assert_cmpstr (gtk_editable_get_text (target = GTK_EDITABLE (child (dialog, CYD_TYPE_SAVING_DIALOG,
+  g_assert_cmpstr (gtk_editable_get_text (target = GTK_EDITABLE (ui_test_template_child (dialog, CYD_TYPE_SAVING_DIALOG,
                                                                         "target_entry"))), ==, "£12,500.50");
   g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
   g_assert_no_error (error);

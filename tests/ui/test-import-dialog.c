@@ -97,18 +97,14 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->store = ui_test_open_store (NULL);
-  f->window = cyd_window_new (NULL, f->store);
-  gtk_window_present (GTK_WINDOW (f->window));
-  ui_test_spin (50);
+  f->window = ui_test_open_window (f->store, NULL, NULL, 0, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  ui_test_spin (50);
-  g_assert_finalize_object (f->store);
+  ui_test_close_window (GTK_WINDOW (f->window), f->store);
 }
 
 /* A dry run shows what the file would change and changes nothing; Import

@@ -25,7 +25,8 @@ typedef struct {
   const char *text;
 } Shown;
 
-/* A folded window shows its sidebar: show the page instead. */
+/* The page and its chart, laid out. A folded window shows its sidebar:
+ * show the page instead. */
 static gboolean
 page_shown (gpointer data)
 {
@@ -34,7 +35,7 @@ page_shown (gpointer data)
 
   if (!gtk_widget_get_mapped (f->page) && leaflet != NULL && adw_leaflet_get_folded (ADW_LEAFLET (leaflet)))
     adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_FORWARD);
-  return gtk_widget_get_mapped (f->page) && gtk_widget_get_mapped (f->chart)
+  return gtk_widget_get_mapped (f->page) && gtk_widget_get_mapped (f->chart) && gtk_widget_get_width (f->chart) > 0
          && !cyd_structure_page_is_loading (CYD_STRUCTURE_PAGE (f->page));
 }
 
@@ -69,12 +70,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->store = ui_test_open_store (g_getenv ("CYD_DEMO_XML"));
-  f->window = cyd_window_new (NULL, f->store);
   /* Wide enough that the window never folds to one pane: the chart is under test. */
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1600, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "structure");
-  cyd_window_set_as_at (f->window, data != NULL ? data : "2014-04-01");
+  f->window = ui_test_open_window (f->store, "structure", data != NULL ? data : "2014-04-01", 1600, 900);
   f->page = ui_test_find (GTK_WIDGET (f->window), CYD_TYPE_STRUCTURE_PAGE, NULL);
   g_assert_nonnull (f->page);
   f->chart = ui_test_find (f->page, CYD_TYPE_ORG_CHART_VIEW, NULL);
@@ -87,9 +84,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  ui_test_spin (50);
-  g_assert_finalize_object (f->store);
+  ui_test_close_window (GTK_WINDOW (f->window), f->store);
 }
 
 static gboolean

@@ -30,31 +30,14 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->store = ui_test_open_store (g_getenv ("CYD_DEMO_XML"));
-  f->window = cyd_window_new (NULL, f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  cyd_window_set_as_at (f->window, AS_AT);
-  ui_test_spin (100);
+  f->window = ui_test_open_window (f->store, NULL, AS_AT, 0, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  ui_test_spin (50);
-  g_assert_finalize_object (f->store);
-}
-
-static GtkWidget *
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
+  ui_test_close_window (GTK_WINDOW (f->window), f->store);
 }
 
 static void
@@ -62,14 +45,14 @@ set_text (gpointer    dialog,
           const char *name,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, CYD_TYPE_PERSON_DIALOG, name)), text);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_template_child (dialog, CYD_TYPE_PERSON_DIALOG, name)), text);
 }
 
 static gboolean
 is_marked (gpointer    dialog,
            const char *name)
 {
-  return gtk_widget_has_css_class (child (dialog, CYD_TYPE_PERSON_DIALOG, name), "error");
+  return gtk_widget_has_css_class (ui_test_template_child (dialog, CYD_TYPE_PERSON_DIALOG, name), "error");
 }
 
 /* The first open toplevel of @type. */
@@ -92,7 +75,7 @@ static guint
 page_n_items (GtkWidget *page,
               GType      type)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (child (page, type, "column_view"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (ui_test_template_child (page, type, "column_view"));
 
   return g_list_model_get_n_items (G_LIST_MODEL (ui_test_view_model (view)));
 }
@@ -147,8 +130,8 @@ test_validates (Fixture       *f,
     { "left_entry", "2001-01-01" }, { "left_entry", "2014-13-01" },
   };
   CydPersonDialog *dialog = cyd_person_dialog_new (GTK_WINDOW (f->window), f->store, 0, AS_AT);
-  GtkWidget *save = child (dialog, CYD_TYPE_PERSON_DIALOG, "save_button");
-  GtkWidget *message = child (dialog, CYD_TYPE_PERSON_DIALOG, "error_label");
+  GtkWidget *save = ui_test_template_child (dialog, CYD_TYPE_PERSON_DIALOG, "save_button");
+  GtkWidget *message = ui_test_template_child (dialog, CYD_TYPE_PERSON_DIALOG, "error_label");
 
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_false (cyd_edit_dialog_get_valid (CYD_EDIT_DIALOG (dialog)));
@@ -157,7 +140,7 @@ test_validates (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (save));
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      GtkEditable *entry = GTK_EDITABLE (child (dialog, CYD_TYPE_PERSON_DIALOG, bad[i].entry));
+      GtkEditable *entry = GTK_EDITABLE (ui_test_template_child (dialog, CYD_TYPE_PERSON_DIALOG, bad[i].entry));
       g_autofree char *good = g_strdup (gtk_editable_get_text (entry));
 
       gtk_editable_set_text (entry, bad[i].text);
@@ -172,7 +155,7 @@ test_validates (Fixture       *f,
 
   /* An assignment's FTE must be a fraction of one post. */
   set_text (dialog, "new_fte_entry", "1.5");
-  g_assert_false (gtk_widget_get_sensitive (child (dialog, CYD_TYPE_PERSON_DIALOG, "add_assignment_button")));
+  g_assert_false (gtk_widget_get_sensitive (ui_test_template_child (dialog, CYD_TYPE_PERSON_DIALOG, "add_assignment_button")));
   g_assert_false (cyd_person_dialog_add_assignment (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -195,7 +178,7 @@ test_add_person_undo (Fixture       *f,
   dialog = CYD_PERSON_DIALOG (find_toplevel (CYD_TYPE_PERSON_DIALOG));
   g_assert_nonnull (dialog);
   fill_person (dialog);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, CYD_TYPE_PERSON_DIALOG, "new_post_dropdown")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_template_child (dialog, CYD_TYPE_PERSON_DIALOG, "new_post_dropdown")), 1);
   set_text (dialog, "new_fte_entry", "0.5");
   g_assert_true (cyd_person_dialog_add_assignment (dialog));
   g_assert_cmpuint (cyd_person_dialog_get_n_assignments (dialog), ==, 1);
@@ -237,7 +220,7 @@ test_history (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (dialog));
   fill_person (dialog);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (dialog, CYD_TYPE_PERSON_DIALOG, "new_post_dropdown")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (ui_test_template_child (dialog, CYD_TYPE_PERSON_DIALOG, "new_post_dropdown")), 1);
   set_text (dialog, "new_from_entry", "2013-04-01");
   g_assert_true (cyd_person_dialog_add_assignment (dialog));
   g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
@@ -301,7 +284,7 @@ test_page_filters (Fixture       *f,
                    gconstpointer  data)
 {
   GtkWidget *posts = show_page (f, "posts", CYD_TYPE_POSTS_PAGE);
-  GtkDropDown *status = GTK_DROP_DOWN (child (posts, CYD_TYPE_POSTS_PAGE, "status_dropdown"));
+  GtkDropDown *status = GTK_DROP_DOWN (ui_test_template_child (posts, CYD_TYPE_POSTS_PAGE, "status_dropdown"));
   GtkWidget *staff;
   GtkDropDown *employer;
   guint all = page_n_items (posts, CYD_TYPE_POSTS_PAGE);
@@ -318,7 +301,7 @@ test_page_filters (Fixture       *f,
   g_assert_cmpuint (page_n_items (posts, CYD_TYPE_POSTS_PAGE), ==, all);
 
   staff = show_page (f, "staff", CYD_TYPE_STAFF_PAGE);
-  employer = GTK_DROP_DOWN (child (staff, CYD_TYPE_STAFF_PAGE, "employer_dropdown"));
+  employer = GTK_DROP_DOWN (ui_test_template_child (staff, CYD_TYPE_STAFF_PAGE, "employer_dropdown"));
   all = page_n_items (staff, CYD_TYPE_STAFF_PAGE);
   gtk_drop_down_set_selected (employer, 1);
   g_assert_cmpuint (page_n_items (staff, CYD_TYPE_STAFF_PAGE), <, all);

@@ -55,39 +55,21 @@ is_not_shown (gpointer data)
   return !is_shown (data);
 }
 
-static gint64
-post_id (CydStore   *store,
-         const char *code)
-{
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (store, "SELECT id FROM post WHERE code = ?1", NULL);
-
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->store = ui_test_open_store (g_getenv ("CYD_DEMO_XML"));
-  f->window = cyd_window_new (NULL, f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "structure");
-  cyd_window_set_as_at (f->window, "2014-04-01");
+  f->window = ui_test_open_window (f->store, "structure", "2014-04-01", 0, 0);
   f->page = ui_test_find (GTK_WIDGET (f->window), CYD_TYPE_STRUCTURE_PAGE, NULL);
   g_assert_nonnull (f->page);
-  ui_test_spin (100);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  ui_test_spin (50);
-  g_assert_finalize_object (f->store);
+  ui_test_close_window (GTK_WINDOW (f->window), f->store);
 }
 
 /* The page answers for the window's date, and says what the merger saves. */
@@ -133,7 +115,7 @@ test_edit_undo (Fixture       *f,
   Shown original = { f->page, "Director of Social Services" };
 
   g_assert_true (ui_test_wait_for (is_shown, &original));
-  cyd_edit_update (edit, "post", post_id (f->store, "JNT-DIR-001"), "title_en",
+  cyd_edit_update (edit, "post", ui_test_post_id (f->store, "JNT-DIR-001"), "title_en",
                    g_variant_new_string ("Chief of Everything"));
   g_assert_true (cyd_store_apply (f->store, edit, &error));
   g_assert_no_error (error);

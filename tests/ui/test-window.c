@@ -99,21 +99,16 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->store = ui_test_open_store (g_getenv ("CYD_DEMO_XML"));
-  f->window = cyd_window_new (NULL, f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
+  f->window = ui_test_open_window (f->store, NULL, NULL, 1200, 760);
   f->stack = GTK_STACK (ui_test_find (GTK_WIDGET (f->window), GTK_TYPE_STACK, "overview"));
   g_assert_nonnull (f->stack);
-  ui_test_spin (100);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  ui_test_spin (50);
-  g_assert_finalize_object (f->store);
+  ui_test_close_window (GTK_WINDOW (f->window), f->store);
 }
 
 typedef struct {

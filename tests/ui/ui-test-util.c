@@ -173,3 +173,58 @@ ui_test_view_model (GtkColumnView *view)
   g_assert_true (CYD_IS_LIST_MODEL (model));
   return CYD_LIST_MODEL (model);
 }
+
+/* A window on @store, presented at @width × @height (1280 × 800 when 0),
+ * on @page and as at @as_at when they are not %NULL. */
+CydWindow *
+ui_test_open_window (CydStore   *store,
+                     const char *page,
+                     const char *as_at,
+                     int         width,
+                     int         height)
+{
+  CydWindow *window = cyd_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width > 0 ? width : 1280, height > 0 ? height : 800);
+  gtk_window_present (GTK_WINDOW (window));
+  if (page != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", page));
+  if (as_at != NULL)
+    cyd_window_set_as_at (window, as_at);
+  ui_test_spin (100);
+  return window;
+}
+
+/* Closes @window and checks that it let go of @store, whose last
+ * reference the caller gives. */
+void
+ui_test_close_window (GtkWindow *window,
+                      CydStore  *store)
+{
+  gtk_window_destroy (window);
+  ui_test_spin (50);
+  g_assert_finalize_object (store);
+}
+
+/* A child of @widget's template, which must be there. */
+GtkWidget *
+ui_test_template_child (gpointer    widget,
+                        GType       type,
+                        const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+/* The row id of the post with @code, which must be there. */
+gint64
+ui_test_post_id (CydStore   *store,
+                 const char *code)
+{
+  gint64 id = cyd_post_find_code (store, code);
+
+  g_assert_cmpint (id, !=, 0);
+  return id;
+}

@@ -5,6 +5,7 @@
 
 #include "cyd-list-model.h"
 #include "cyd-store.h"
+#include "cyd-window.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,17 @@ GtkWidget *ui_test_find_text     (GtkWidget        *widget,
 gboolean   ui_test_shows_text    (GtkWidget        *widget,
                                   const char       *text);
 CydStore  *ui_test_open_store    (const char       *import_path);
+CydWindow *ui_test_open_window   (CydStore         *store,
+                                  const char       *page,
+                                  const char       *as_at,
+                                  int               width,
+                                  int               height);
+void       ui_test_close_window  (GtkWindow        *window,
+                                  CydStore         *store);
+GtkWidget *ui_test_template_child (gpointer         widget,
+                                   GType            type,
+                                   const char      *name);
+gint64     ui_test_post_id       (CydStore         *store,
+                                  const char       *code);
 
 G_END_DECLS
