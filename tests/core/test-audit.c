@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cyd.h"
+#include "core-test-util.h"
 #include "cyd-private.h"
 
 /* The audit model: newest first, one entry per changed row, each field as
@@ -13,7 +14,6 @@
 
 typedef struct {
   CydStore *store;
-  char     *dir;
   guint     signals;
 } Fixture;
 
@@ -21,18 +21,7 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) demo = g_file_new_for_path (g_getenv ("CYD_DEMO_XML"));
-  g_autoptr(CydImporter) importer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cyd-audit-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "audit.cyd", NULL);
-  f->store = cyd_store_open (path, &error);
-  g_assert_no_error (error);
-  importer = cyd_importer_new (f->store);
-  g_assert_true (cyd_importer_import_file (importer, demo, NULL, &error));
-  g_assert_no_error (error);
+  f->store = core_test_open_demo ("audit.cyd");
 }
 
 static void
@@ -40,7 +29,6 @@ teardown (Fixture       *f,
           gconstpointer  data)
 {
   g_assert_finalize_object (f->store);
-  g_free (f->dir);
 }
 
 static void

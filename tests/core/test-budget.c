@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "cyd.h"
+#include "core-test-util.h"
 #include "cyd-budget.h"
 #include "cyd-private.h"
 #include "cyd-savings.h"
@@ -12,17 +13,6 @@
 typedef struct {
   CydStore *store;
 } Fixture;
-
-static const char *
-test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("cyd-budget-XXXXXX", NULL);
-  g_assert_nonnull (dir);
-  return dir;
-}
 
 static const char base_sql[] =
   "INSERT INTO council (id, code, name_en) VALUES (1, 'A', 'Aber'), (2, 'B', 'Bryn');"
@@ -48,7 +38,7 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (test_dir (), "budget.cyd", NULL);
+  g_autofree char *path = g_build_filename (core_test_dir (), "budget.cyd", NULL);
   g_autoptr(GError) error = NULL;
 
   g_unlink (path);
@@ -61,17 +51,7 @@ static void
 setup_demo (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (test_dir (), "demo.cyd", NULL);
-  g_autoptr(GFile) demo = g_file_new_for_path (g_getenv ("CYD_DEMO_XML"));
-  g_autoptr(CydImporter) importer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_unlink (path);
-  f->store = cyd_store_open (path, &error);
-  g_assert_no_error (error);
-  importer = cyd_importer_new (f->store);
-  g_assert_true (cyd_importer_import_file (importer, demo, NULL, &error));
-  g_assert_no_error (error);
+  f->store = core_test_open_demo ("demo.cyd");
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "cyd.h"
+#include "core-test-util.h"
 #include "cyd-chart.h"
 
 static const struct {
@@ -12,17 +13,6 @@ static const struct {
 } sizes[] = {
   { 16, 16 }, { 120, 90 }, { 320, 240 }, { 640, 360 }, { 1280, 800 }, { 2560, 1600 },
 };
-
-static const char *
-test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("cyd-chart-XXXXXX", NULL);
-  g_assert_nonnull (dir);
-  return dir;
-}
 
 /* Pixels that are not the white background. */
 static guint
@@ -49,7 +39,7 @@ render (CydChart   *chart,
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[i].width, sizes[i].height);
       cairo_t *cr = cairo_create (surface);
       g_autofree char *file = g_strdup_printf ("%s-%dx%d.png", name, sizes[i].width, sizes[i].height);
-      g_autofree char *path = g_build_filename (test_dir (), file, NULL);
+      g_autofree char *path = g_build_filename (core_test_dir (), file, NULL);
       guint ink;
 
       cairo_set_source_rgb (cr, 1, 1, 1);
@@ -67,28 +57,10 @@ render (CydChart   *chart,
     }
 }
 
-static CydStore *
-open_demo (void)
-{
-  g_autofree char *path = g_build_filename (test_dir (), "demo.cyd", NULL);
-  g_autoptr(GFile) demo = g_file_new_for_path (g_getenv ("CYD_DEMO_XML"));
-  g_autoptr(CydImporter) importer = NULL;
-  g_autoptr(GError) error = NULL;
-  CydStore *store;
-
-  g_unlink (path);
-  store = cyd_store_open (path, &error);
-  g_assert_no_error (error);
-  importer = cyd_importer_new (store);
-  g_assert_true (cyd_importer_import_file (importer, demo, NULL, &error));
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 test_programme_charts (void)
 {
-  g_autoptr(CydStore) store = open_demo ();
+  g_autoptr(CydStore) store = core_test_open_demo ("demo.cyd");
   g_autoptr(GError) error = NULL;
   g_autoptr(CydBudget) budget = cyd_budget_new (store, 2013, &error);
   g_autoptr(CydSavingsSummary) summary = cyd_savings_summarise (store, 0, &error);

@@ -4,18 +4,9 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "core-test-util.h"
+
 /* Each run works in a directory of its own. */
-static const char *
-test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
-  g_assert_nonnull (dir);
-  return dir;
-}
-
 static const char *cli;
 static const char *fixtures;
 
@@ -40,7 +31,7 @@ run (const char  *args,
 static char *
 db_path (const char *name)
 {
-  g_autofree char *path = g_build_filename (test_dir (), name, NULL);
+  g_autofree char *path = g_build_filename (core_test_dir (), name, NULL);
 
   g_unlink (path);
   return g_steal_pointer (&path);
@@ -83,7 +74,7 @@ test_import_export_check (void)
   g_autofree char *err = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  g_autofree char *out_path = g_build_filename (test_dir (), "cli-export.xml", NULL);
+  g_autofree char *out_path = g_build_filename (core_test_dir (), "cli-export.xml", NULL);
   g_autofree char *written = NULL;
 
   args = g_strdup_printf ("import --dry-run %s %s", db, good);
@@ -145,7 +136,7 @@ test_import_export_check (void)
 static void
 test_refuses_non_database (void)
 {
-  g_autofree char *path = g_build_filename (test_dir (), "text.cyd", NULL);
+  g_autofree char *path = g_build_filename (core_test_dir (), "text.cyd", NULL);
   g_autofree char *args = NULL;
   g_autofree char *err = NULL;
 

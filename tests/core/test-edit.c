@@ -6,19 +6,9 @@
 #include <sqlite3.h>
 
 #include "cyd.h"
+#include "core-test-util.h"
 
 /* Each run works in a directory of its own. */
-static const char *
-test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
-  g_assert_nonnull (dir);
-  return dir;
-}
-
 typedef struct {
   CydStore *store;
   char     *path;
@@ -64,16 +54,8 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("CYD_DEMO_XML"));
-  g_autoptr(CydImporter) importer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->path = g_build_filename (test_dir (), "edit.cyd", NULL);
-  g_unlink (f->path);
-  f->store = cyd_store_open (f->path, &error);
-  g_assert_no_error (error);
-  importer = cyd_importer_new (f->store);
-  g_assert_true (cyd_importer_import_file (importer, file, NULL, &error));
+  f->store = core_test_open_demo ("edit.cyd");
+  f->path = g_strdup (cyd_store_get_path (f->store));
   g_signal_connect_swapped (f->store, "notify::can-undo", G_CALLBACK (on_notify), f);
 }
 

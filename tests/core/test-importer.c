@@ -7,19 +7,9 @@
 #include <stdlib.h>
 
 #include "cyd.h"
+#include "core-test-util.h"
 
 /* Each run works in a directory of its own. */
-static const char *
-test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
-  g_assert_nonnull (dir);
-  return dir;
-}
-
 static const char *fixtures;
 
 typedef struct {
@@ -37,7 +27,7 @@ fixture (const char *kind,
 static CydStore *
 new_store (const char *name)
 {
-  g_autofree char *path = g_build_filename (test_dir (), name, NULL);
+  g_autofree char *path = g_build_filename (core_test_dir (), name, NULL);
   g_autoptr(GError) error = NULL;
   CydStore *store;
 
@@ -203,7 +193,7 @@ test_snapshot_marks_leavers (void)
 {
   g_autoptr(CydStore) store = new_store ("snap.cyd");
   g_autofree char *snapshot = fixture ("good", "snapshot.xml");
-  g_autofree char *extra = g_build_filename (test_dir (), "extra.xml", NULL);
+  g_autofree char *extra = g_build_filename (core_test_dir (), "extra.xml", NULL);
   g_autoptr(CydImporter) importer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *exported = NULL;
@@ -278,7 +268,7 @@ test_last_record_atomic (void)
 static char *
 index_list (const char *name)
 {
-  g_autofree char *path = g_build_filename (test_dir (), name, NULL);
+  g_autofree char *path = g_build_filename (core_test_dir (), name, NULL);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   char *list = NULL;
@@ -322,7 +312,7 @@ test_indexes_kept (void)
     g_assert_cmpstr (before, ==, after);
   }
   {
-    g_autofree char *path = g_build_filename (test_dir (), "indexes.cyd", NULL);
+    g_autofree char *path = g_build_filename (core_test_dir (), "indexes.cyd", NULL);
     g_autoptr(CydStore) store = cyd_store_open (path, &error);
     g_assert_no_error (error);
     import_ok (store, demo);
@@ -342,7 +332,7 @@ test_round_trip_demo (void)
   g_autoptr(CydStore) b = new_store ("b.cyd");
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
-  g_autofree char *export_path = g_build_filename (test_dir (), "export.xml", NULL);
+  g_autofree char *export_path = g_build_filename (core_test_dir (), "export.xml", NULL);
 
   g_assert_nonnull (demo);
   import_ok (a, demo);
@@ -363,8 +353,8 @@ static void
 test_export_escapes (void)
 {
   g_autofree char *example_path = fixture ("good", "spec-example.xml");
-  g_autofree char *source_path = g_build_filename (test_dir (), "escapes.xml", NULL);
-  g_autofree char *export_path = g_build_filename (test_dir (), "escapes-export.xml", NULL);
+  g_autofree char *source_path = g_build_filename (core_test_dir (), "escapes.xml", NULL);
+  g_autofree char *export_path = g_build_filename (core_test_dir (), "escapes-export.xml", NULL);
   g_autofree char *example = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
@@ -396,7 +386,7 @@ test_export_file_private (void)
 {
   g_autoptr(CydStore) store = new_store ("exp.cyd");
   g_autofree char *base = fixture ("good", "spec-example.xml");
-  g_autofree char *out = g_build_filename (test_dir (), "out.xml", NULL);
+  g_autofree char *out = g_build_filename (core_test_dir (), "out.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (out);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
@@ -415,7 +405,7 @@ test_export_cancelled_keeps_file (void)
 {
   g_autoptr(CydStore) store = new_store ("exp-cancel.cyd");
   g_autofree char *base = fixture ("good", "spec-example.xml");
-  g_autofree char *out = g_build_filename (test_dir (), "kept.xml", NULL);
+  g_autofree char *out = g_build_filename (core_test_dir (), "kept.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (out);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;

@@ -5,21 +5,11 @@
 #include <locale.h>
 
 #include "cyd.h"
+#include "core-test-util.h"
 #include "cyd-collate.h"
 #include "cyd-generator.h"
 
 /* Each run works in a directory of its own. */
-static const char *
-test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
-  g_assert_nonnull (dir);
-  return dir;
-}
-
 typedef struct {
   CydStore *store;
   guint     signals;
@@ -44,17 +34,7 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (test_dir (), "list.cyd", NULL);
-  g_autoptr(GFile) demo = g_file_new_for_path (g_getenv ("CYD_DEMO_XML"));
-  g_autoptr(CydImporter) importer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_unlink (path);
-  f->store = cyd_store_open (path, &error);
-  g_assert_no_error (error);
-  importer = cyd_importer_new (f->store);
-  g_assert_true (cyd_importer_import_file (importer, demo, NULL, &error));
-  g_assert_no_error (error);
+  f->store = core_test_open_demo ("list.cyd");
 }
 
 static void
@@ -286,8 +266,8 @@ on_far_rows_changed (GListModel *model,
 static void
 test_defer_far_pages (void)
 {
-  g_autofree char *xml = g_build_filename (test_dir (), "far.xml", NULL);
-  g_autofree char *path = g_build_filename (test_dir (), "far.cyd", NULL);
+  g_autofree char *xml = g_build_filename (core_test_dir (), "far.xml", NULL);
+  g_autofree char *path = g_build_filename (core_test_dir (), "far.cyd", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (xml);
   g_autoptr(CydStore) store = NULL;
   g_autoptr(CydImporter) importer = NULL;

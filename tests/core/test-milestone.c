@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include "cyd.h"
+#include "core-test-util.h"
 
 /* A small programme in a string: "CODE:due:status:override" milestones
  * separated by spaces, and "A<B" dependencies (A depends on B). */
@@ -234,38 +235,10 @@ test_slip_propagates (void)
   g_assert_nonnull (strstr (risk, "B"));
 }
 
-static const char *
-test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
-  return dir;
-}
-
-static CydStore *
-open_demo (const char *name)
-{
-  g_autofree char *path = g_build_filename (test_dir (), name, NULL);
-  g_autoptr(GFile) demo = g_file_new_for_path (g_getenv ("CYD_DEMO_XML"));
-  g_autoptr(CydImporter) importer = NULL;
-  g_autoptr(GError) error = NULL;
-  CydStore *store;
-
-  g_unlink (path);
-  store = cyd_store_open (path, &error);
-  g_assert_no_error (error);
-  importer = cyd_importer_new (store);
-  g_assert_true (cyd_importer_import_file (importer, demo, NULL, &error));
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 test_load_demo (void)
 {
-  g_autoptr(CydStore) store = open_demo ("demo.cyd");
+  g_autoptr(CydStore) store = core_test_open_demo ("demo.cyd");
   g_autoptr(CydMilestonePlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   guint hr04, n_deps = 0;
@@ -292,7 +265,7 @@ test_load_demo (void)
 static void
 test_rag_reason_rule (void)
 {
-  g_autoptr(CydStore) store = open_demo ("reason.cyd");
+  g_autoptr(CydStore) store = core_test_open_demo ("reason.cyd");
   g_autoptr(CydEdit) bad = cyd_edit_new ("reason without override");
   g_autoptr(CydEdit) good = cyd_edit_new ("override with reason");
   g_autoptr(CydMilestonePlan) plan = NULL;
@@ -341,7 +314,7 @@ count_filtered (CydListModel *model,
 static void
 test_list_model_rag (void)
 {
-  g_autoptr(CydStore) store = open_demo ("list.cyd");
+  g_autoptr(CydStore) store = core_test_open_demo ("list.cyd");
   g_autoptr(CydListModel) model = cyd_list_model_new (store, CYD_KIND_MILESTONE);
   g_autoptr(CydMilestonePlan) plan = cyd_milestone_plan_load (store, NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -386,7 +359,7 @@ test_list_model_rag (void)
 static void
 test_cli_json (void)
 {
-  g_autoptr(CydStore) store = open_demo ("cli.cyd");
+  g_autoptr(CydStore) store = core_test_open_demo ("cli.cyd");
   const char *argv[] = { g_getenv ("CYD_CLI"), "milestones", cyd_store_get_path (store),
                          "--as-at", "2014-03-01", "--json", NULL };
   const char *bad[] = { g_getenv ("CYD_CLI"), "milestones", cyd_store_get_path (store),

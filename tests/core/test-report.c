@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "cyd.h"
+#include "core-test-util.h"
 #include "cyd-report.h"
 
 typedef struct {
@@ -43,17 +44,6 @@ static const ReportCase cases[] = {
     { "Fel ar", NULL }, 1 },
 };
 
-static const char *
-test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("cyd-report-XXXXXX", NULL);
-  g_assert_nonnull (dir);
-  return dir;
-}
-
 static CydStore *
 open_store (gboolean demo)
 {
@@ -63,7 +53,7 @@ open_store (gboolean demo)
 
   if (stores[demo] != NULL)
     return stores[demo];
-  path = g_build_filename (test_dir (), demo ? "demo.cyd" : "empty.cyd", NULL);
+  path = g_build_filename (core_test_dir (), demo ? "demo.cyd" : "empty.cyd", NULL);
   stores[demo] = cyd_store_open (path, &error);
   g_assert_no_error (error);
   if (demo)
@@ -113,7 +103,7 @@ test_render (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup_printf ("%s-%d-%d.pdf", cyd_report_kind_to_string (c->kind),
                                            c->demo, c->language);
-  g_autofree char *path = g_build_filename (test_dir (), name, NULL);
+  g_autofree char *path = g_build_filename (core_test_dir (), name, NULL);
   g_autofree char *text = NULL;
   guint pages;
 
@@ -144,8 +134,8 @@ test_names (void)
 {
   g_autoptr(CydReport) without = NULL;
   g_autoptr(CydReport) with = NULL;
-  g_autofree char *a = g_build_filename (test_dir (), "no-names.pdf", NULL);
-  g_autofree char *b = g_build_filename (test_dir (), "names.pdf", NULL);
+  g_autofree char *a = g_build_filename (core_test_dir (), "no-names.pdf", NULL);
+  g_autofree char *b = g_build_filename (core_test_dir (), "names.pdf", NULL);
   g_autofree char *text_a = NULL;
   g_autofree char *text_b = NULL;
   g_autoptr(GError) error = NULL;

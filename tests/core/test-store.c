@@ -7,23 +7,13 @@
 #include <sys/stat.h>
 
 #include "cyd.h"
+#include "core-test-util.h"
 
 /* Each run works in a directory of its own. */
-static const char *
-test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
-  g_assert_nonnull (dir);
-  return dir;
-}
-
 static char *
 temp_path (const char *name)
 {
-  return g_build_filename (test_dir (), name, NULL);
+  return g_build_filename (core_test_dir (), name, NULL);
 }
 
 static CydStore *
@@ -180,7 +170,7 @@ test_upgrade_with_backup (void)
 static void
 test_upgrade_keeps_links (void)
 {
-  g_autofree char *path = g_build_filename (test_dir (), "v1.cyd", NULL);
+  g_autofree char *path = g_build_filename (core_test_dir (), "v1.cyd", NULL);
   g_autofree char *schema_path = g_build_filename (g_getenv ("CYD_SOURCE_ROOT"), "data", "sql", "0001-initial.sql", NULL);
   g_autofree char *schema = NULL;
   g_autoptr(CydStore) store = NULL;

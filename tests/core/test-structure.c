@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "cyd.h"
+#include "core-test-util.h"
 #include "cyd-collate.h"
 #include "cyd-generator.h"
 #include "cyd-private.h"
@@ -52,21 +53,10 @@ static const char fixture_sql[] =
   " (1, 1, 10000, NULL, NULL), (2, 2, 5000, NULL, NULL), (2, 4, 5000, NULL, NULL),"
   " (3, 7, 10000, '2012-01-01', '2014-03-31');";
 
-static const char *
-test_dir (void)
-{
-  static char *dir;
-
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
-  g_assert_nonnull (dir);
-  return dir;
-}
-
 static CydStore *
 open_fixture (void)
 {
-  g_autofree char *path = g_build_filename (test_dir (), "structure.cyd", NULL);
+  g_autofree char *path = g_build_filename (core_test_dir (), "structure.cyd", NULL);
   g_autoptr(GError) error = NULL;
   CydStore *store;
 
@@ -277,8 +267,8 @@ test_compare_agrees (void)
 {
   static const char *dates[] = { "2009-12-31", "2013-06-30", "2014-03-31", "2014-04-01", "2020-01-01",
                                  "2025-04-01", "2026-03-31", "2026-04-01", "2027-04-01", "2031-01-01" };
-  g_autofree char *xml = g_build_filename (test_dir (), "generated.xml", NULL);
-  g_autofree char *path = g_build_filename (test_dir (), "generated.cyd", NULL);
+  g_autofree char *xml = g_build_filename (core_test_dir (), "generated.xml", NULL);
+  g_autofree char *path = g_build_filename (core_test_dir (), "generated.cyd", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (xml);
   g_autoptr(CydStore) store = NULL;
   g_autoptr(CydStore) looped = open_fixture ();

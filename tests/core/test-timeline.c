@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "cyd.h"
+#include "core-test-util.h"
 
 typedef struct {
   const char      *name;
@@ -24,22 +25,10 @@ static const SizeCase size_cases[] = {
 static CydMilestonePlan *
 demo_plan (void)
 {
-  static char *dir;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) demo = g_file_new_for_path (g_getenv ("CYD_DEMO_XML"));
-  g_autoptr(CydImporter) importer = NULL;
-  g_autoptr(CydStore) store = NULL;
+  g_autoptr(CydStore) store = core_test_open_demo ("timeline.cyd");
   g_autoptr(GError) error = NULL;
   CydMilestonePlan *plan;
 
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
-  path = g_build_filename (dir, "timeline.cyd", NULL);
-  g_unlink (path);
-  store = cyd_store_open (path, &error);
-  g_assert_no_error (error);
-  importer = cyd_importer_new (store);
-  g_assert_true (cyd_importer_import_file (importer, demo, NULL, &error));
   plan = cyd_milestone_plan_load (store, &error);
   g_assert_no_error (error);
   cyd_milestone_plan_compute (plan, "2014-03-01", 14);
