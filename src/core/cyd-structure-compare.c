@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cyd.h"
+#include "cyd-id-map-private.h"
 #include "cyd-private.h"
 
 /* The legacy structures together against the merged one. The comparison
@@ -53,24 +54,6 @@ static const char assignments_one_day_sql[] =
 #define ON_PATH    -2
 #define IN_LOOP    -3
 
-/* Row ids to dense indices, in order of insertion. Row ids are 64-bit
- * integers, mostly small and close together: those are slots of an array
- * (no hashing); the others, keys of a direct hash table, so a pointer
- * must hold one. */
-G_STATIC_ASSERT (sizeof (gpointer) >= sizeof (gint64));
-
-/* A key goes in the slots while the slots stay within this many for each
- * key held, and a few thousand more. */
-#define SLOTS_PER_KEY 4
-#define SLOTS_SPARE   4096
-
-typedef struct {
-  guint      *slots;     /* id → index + 1, for ids below n_slots; 0: none */
-  gsize       n_slots;
-  GHashTable *table;     /* the other ids → index + 1 */
-  guint       size;
-} IdMap;
-
 typedef struct {
   gint64   id;
   int      side;
@@ -113,9 +96,9 @@ typedef struct {
   char                *first_merged_day;
   guint                n_legacy;
   GArray              *directorates;   /* Directorate */
-  IdMap                directorate_ids;
+  CydIdMap                directorate_ids;
   GArray              *posts;          /* Post */
-  IdMap                post_ids;
+  CydIdMap                post_ids;
   GStringChunk        *dates;
   GArray              *assignments;    /* Assignment */
   CydStructureMetrics  metrics[N_SIDES];
@@ -123,93 +106,13 @@ typedef struct {
 } Measure;
 
 static void
-id_map_init (IdMap *map)
-{
-  memset (map, 0, sizeof *map);
-}
-
-static guint
-id_map_size (const IdMap *map)
-{
-  return map->size;
-}
-
-/* Where @key's index is kept, or %NULL when it goes in the table. Makes
- * room for it in the slots when @grow and it is close enough. */
-static guint *
-id_map_slot (IdMap    *map,
-             gint64    key,
-             gboolean  grow)
-{
-  gsize n;
-
-  if (key >= 0 && (guint64) key < map->n_slots)
-    return &map->slots[key];
-  if (!grow || key < 0 || (guint64) key >= (guint64) SLOTS_PER_KEY * map->size + SLOTS_SPARE)
-    return NULL;
-  n = MAX ((gsize) key + 1, 2 * map->n_slots);
-  map->slots = g_renew (guint, map->slots, n);
-  memset (map->slots + map->n_slots, 0, (n - map->n_slots) * sizeof (guint));
-  map->n_slots = n;
-  return &map->slots[key];
-}
-
-/* The index of @key, given in order of insertion: a new key gets the
- * number of keys before it. */
-static guint
-id_map_insert (IdMap  *map,
-               gint64  key)
-{
-  guint *slot = id_map_slot (map, key, TRUE);
-  gpointer value;
-
-  if (slot != NULL)
-    {
-      if (*slot == 0)
-        *slot = ++map->size;
-      return *slot - 1;
-    }
-  if (map->table == NULL)
-    map->table = g_hash_table_new (NULL, NULL);
-  if (g_hash_table_lookup_extended (map->table, (gpointer) (gintptr) key, NULL, &value))
-    return GPOINTER_TO_UINT (value) - 1;
-  g_hash_table_insert (map->table, (gpointer) (gintptr) key, GUINT_TO_POINTER (++map->size));
-  return map->size - 1;
-}
-
-/* The index of @key, or -1. */
-static int
-id_map_lookup (IdMap  *map,
-               gint64  key)
-{
-  guint *slot = id_map_slot (map, key, FALSE);
-
-  if (slot != NULL)
-    return (int) *slot - 1;
-  if (map->table == NULL)
-    return -1;
-  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (map->table, (gpointer) (gintptr) key)) - 1;
-}
-
-static void
-id_map_clear (IdMap *map)
-{
-  g_clear_pointer (&map->slots, g_free);
-  map->n_slots = 0;
-  g_clear_pointer (&map->table, g_hash_table_unref);
-  map->size = 0;
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IdMap, id_map_clear)
-
-static void
 measure_clear (Measure *m)
 {
   g_clear_pointer (&m->first_merged_day, g_free);
   g_clear_pointer (&m->directorates, g_array_unref);
-  id_map_clear (&m->directorate_ids);
+  cyd_id_map_clear (&m->directorate_ids);
   g_clear_pointer (&m->posts, g_array_unref);
-  id_map_clear (&m->post_ids);
+  cyd_id_map_clear (&m->post_ids);
   g_clear_pointer (&m->dates, g_string_chunk_free);
   g_clear_pointer (&m->assignments, g_array_unref);
   for (guint side = 0; side < N_SIDES; side++)
@@ -251,7 +154,7 @@ read_directorates (Measure  *m,
       directorate.id = sqlite3_column_int64 (stmt, 0);
       directorate.side = sqlite3_column_int (stmt, 1) ? MERGED : LEGACY;
       m->n_legacy += directorate.side == LEGACY;
-      id_map_insert (&m->directorate_ids, directorate.id);
+      cyd_id_map_insert (&m->directorate_ids, directorate.id);
       g_array_append_val (m->directorates, directorate);
     }
   if (rc != SQLITE_DONE)
@@ -275,7 +178,7 @@ static void
 add_post_row (Measure      *m,
               sqlite3_stmt *stmt)
 {
-  int directorate = id_map_lookup (&m->directorate_ids, sqlite3_column_int64 (stmt, 1));
+  int directorate = cyd_id_map_lookup (&m->directorate_ids, sqlite3_column_int64 (stmt, 1));
   const char *from, *to;
   Post post = { 0 };
 
@@ -372,9 +275,9 @@ keep_established (Measure *m)
   g_array_set_size (m->posts, kept);
   g_clear_pointer (&m->dates, g_string_chunk_free);
 
-  id_map_init (&m->post_ids);
+  cyd_id_map_init (&m->post_ids);
   for (guint i = 0; i < kept; i++)
-    id_map_insert (&m->post_ids, posts[i].id);
+    cyd_id_map_insert (&m->post_ids, posts[i].id);
 }
 
 static void
@@ -388,7 +291,7 @@ add_assignment_row (Measure      *m,
     return;
   assignment.person_id = sqlite3_column_int64 (stmt, 1);
   assignment.fte = sqlite3_column_int64 (stmt, 2);
-  assignment.post = id_map_lookup (&m->post_ids, sqlite3_column_int64 (stmt, 0));
+  assignment.post = cyd_id_map_lookup (&m->post_ids, sqlite3_column_int64 (stmt, 0));
   if (assignment.post >= 0 && !(assignment.current & (1 << g_array_index (m->posts, Post, assignment.post).side)))
     assignment.post = -1;
   assignment.cost = assignment.post >= 0 ? sqlite3_column_int64 (stmt, 4) : 0;
@@ -423,9 +326,9 @@ count_in (Person *person,
           guint   index,
           guint   directorate,
           guint   n_directorates,
-          IdMap  *others)
+          CydIdMap  *others)
 {
-  guint n_others = id_map_size (others);
+  guint n_others = cyd_id_map_size (others);
 
   if (person->directorate < 0)
     {
@@ -434,7 +337,7 @@ count_in (Person *person,
     }
   if (person->directorate == (int) directorate)
     return FALSE;
-  return id_map_insert (others, (gint64) index * n_directorates + directorate) == n_others;
+  return cyd_id_map_insert (others, (gint64) index * n_directorates + directorate) == n_others;
 }
 
 /* Holders: filled posts, staff FTE and cost shared by FTE over a person's
@@ -442,19 +345,19 @@ count_in (Person *person,
 static void
 count_holders (Measure *m)
 {
-  g_auto(IdMap) person_ids = { 0 };
-  g_auto(IdMap) others = { 0 };
+  g_auto(CydIdMap) person_ids = { 0 };
+  g_auto(CydIdMap) others = { 0 };
   g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (Person));
   Assignment *assignments = (Assignment *) m->assignments->data;
   guint n = m->assignments->len;
   g_autofree guint *person_of = g_new (guint, MAX (n, 1));
 
-  id_map_init (&person_ids);
+  cyd_id_map_init (&person_ids);
   for (guint i = 0; i < n; i++)
     {
       Person *person;
 
-      person_of[i] = id_map_insert (&person_ids, assignments[i].person_id);
+      person_of[i] = cyd_id_map_insert (&person_ids, assignments[i].person_id);
       if (person_of[i] == people->len)
         g_array_append_val (people, ((Person) { { 0 }, -1 }));
       person = &g_array_index (people, Person, person_of[i]);
@@ -492,7 +395,7 @@ link_posts (Measure *m)
 
   for (guint i = 0; i < m->posts->len; i++)
     {
-      int parent = posts[i].reports_to_id != 0 ? id_map_lookup (&m->post_ids, posts[i].reports_to_id) : -1;
+      int parent = posts[i].reports_to_id != 0 ? cyd_id_map_lookup (&m->post_ids, posts[i].reports_to_id) : -1;
 
       if (parent >= 0 && posts[parent].directorate != posts[i].directorate)
         parent = -1;

@@ -8,6 +8,7 @@
 #include "core-test-util.h"
 #include "cyd-collate.h"
 #include "cyd-generator.h"
+#include "cyd-id-map-private.h"
 #include "cyd-private.h"
 
 /* A hand-built programme with known answers.
@@ -315,6 +316,53 @@ test_compare_agrees (void)
     assert_compare_agrees (looped, dates[i]);
 }
 
+/* Ids to indices: each key keeps the index it was first given, in every
+ * order, whether it sits in the slots, in the table, or moved from the
+ * table to slots grown to reach it. */
+static void
+test_id_map (void)
+{
+  static const gint64 far[] = { 5000, 4000, 4100, -7, G_GINT64_CONSTANT (5000000000), 0, 70000, 69999 };
+  g_auto(CydIdMap) map = { 0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  cyd_id_map_init (&map);
+  for (guint i = 0; i < G_N_ELEMENTS (far); i++)
+    g_array_append_val (keys, far[i]);
+  for (gint64 id = 1; id <= 20000; id++)
+    if (id != 4000 && id != 4100 && id != 5000)
+      g_array_append_val (keys, id);
+  /* shuffled after the first few, which are the order that once lost 5000 */
+  for (guint i = keys->len - 1; i > G_N_ELEMENTS (far); i--)
+    {
+      guint j = G_N_ELEMENTS (far) + g_rand_int_range (rand, 0, i - G_N_ELEMENTS (far) + 1);
+      gint64 t = g_array_index (keys, gint64, i);
+
+      g_array_index (keys, gint64, i) = g_array_index (keys, gint64, j);
+      g_array_index (keys, gint64, j) = t;
+    }
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gint64 key = g_array_index (keys, gint64, i);
+
+      g_assert_cmpuint (cyd_id_map_insert (&map, key), ==, i);
+      g_assert_cmpint (cyd_id_map_lookup (&map, g_array_index (keys, gint64, 0)), ==, 0);
+    }
+  g_assert_cmpuint (cyd_id_map_size (&map), ==, keys->len);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      gint64 key = g_array_index (keys, gint64, i);
+
+      g_assert_cmpint (cyd_id_map_lookup (&map, key), ==, (int) i);
+      g_assert_cmpuint (cyd_id_map_insert (&map, key), ==, i);
+    }
+  g_assert_cmpuint (cyd_id_map_size (&map), ==, keys->len);
+  g_assert_cmpint (cyd_id_map_lookup (&map, 20001), ==, -1);
+  g_assert_cmpint (cyd_id_map_lookup (&map, -1), ==, -1);
+  g_assert_cmpint (cyd_id_map_lookup (&map, G_MAXINT64), ==, -1);
+}
+
 typedef struct {
   const char *as_at;
   guint       at_risk;
@@ -423,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/core/structure/mapping-takes-effect", test_mapping_takes_effect);
   g_test_add_func ("/core/structure/compare", test_compare);
   g_test_add_func ("/core/structure/compare-agrees", test_compare_agrees);
+  g_test_add_func ("/core/structure/id-map", test_id_map);
   g_test_add_func ("/core/structure/welsh-collation", test_welsh_collation);
   g_test_add_func ("/core/structure/welsh-collation-sql", test_welsh_collation_in_sql);
 
