@@ -66,8 +66,10 @@ on_column_view_activate (CydListPage *self,
 
   if (model == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (model)))
     return;
+  /* A row not read yet has no record, or one with no id: nothing to open. */
   record = g_list_model_get_item (G_LIST_MODEL (model), position);
-  cyd_list_page_open (self, cyd_record_get_id (record));
+  if (record != NULL && cyd_record_get_id (record) != 0)
+    cyd_list_page_open (self, cyd_record_get_id (record));
 }
 
 static void

@@ -187,11 +187,11 @@ fill_choices (CydSavingDialog *self)
 {
   g_autoptr(GPtrArray) directorates = cyd_choices_load (get_store (self), CYD_CHOICE_DIRECTORATE, 0, NULL);
   g_autoptr(GPtrArray) service_lines = cyd_choices_load (get_store (self), CYD_CHOICE_SERVICE_LINE, 0, NULL);
+  /* Translators: the service line of a saving that has none */
+  const char *none = C_("service line", "None");
 
   self->directorate_ids = cyd_edit_form_fill_choices (self->directorate_dropdown, directorates, NULL);
-  /* Translators: the service line of a saving that has none */
-  self->service_line_ids = cyd_edit_form_fill_choices (self->service_line_dropdown, service_lines,
-                                                       C_("service line", "None"));
+  self->service_line_ids = cyd_edit_form_fill_choices (self->service_line_dropdown, service_lines, none);
 }
 
 static void
