@@ -206,24 +206,6 @@ cyd_edit_dialog_show_message (CydEditDialog *self,
     cyd_edit_form_show_message (label, message);
 }
 
-/* Checks the fields again; when they cannot be saved, sets @error to
- * what is wrong. */
-gboolean
-cyd_edit_dialog_check_valid (CydEditDialog  *self,
-                             GError        **error)
-{
-  CydEditDialogPrivate *priv = cyd_edit_dialog_get_instance_private (self);
-
-  g_return_val_if_fail (CYD_IS_EDIT_DIALOG (self), FALSE);
-
-  cyd_edit_dialog_validate (self);
-  if (priv->valid)
-    return TRUE;
-  g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_REFUSED,
-                       gtk_label_get_label (get_error_label (self)));
-  return FALSE;
-}
-
 /* Applies @edit through cyd_store_apply() (so it can be undone), unless
  * it changes nothing; then emits "saved" with @message and closes. */
 gboolean
@@ -279,7 +261,12 @@ cyd_edit_dialog_save (CydEditDialog  *self,
 {
   g_return_val_if_fail (CYD_IS_EDIT_DIALOG (self), FALSE);
 
-  if (!cyd_edit_dialog_check_valid (self, error))
-    return FALSE;
+  cyd_edit_dialog_validate (self);
+  if (!cyd_edit_dialog_get_valid (self))
+    {
+      g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_REFUSED,
+                           gtk_label_get_label (get_error_label (self)));
+      return FALSE;
+    }
   return CYD_EDIT_DIALOG_GET_CLASS (self)->save (self, error);
 }

@@ -38,8 +38,6 @@ gboolean  cyd_edit_dialog_get_valid       (CydEditDialog   *self);
 void      cyd_edit_dialog_validate        (CydEditDialog   *self);
 void      cyd_edit_dialog_show_message    (CydEditDialog   *self,
                                            const char      *message);
-gboolean  cyd_edit_dialog_check_valid     (CydEditDialog   *self,
-                                           GError         **error);
 gboolean  cyd_edit_dialog_apply           (CydEditDialog   *self,
                                            CydEdit         *edit,
                                            const char      *message,

@@ -230,24 +230,23 @@ show_page_action (GtkWidget  *widget,
 /* The words GTK's shortcuts window writes itself. Where GTK has no
  * translation of its own in the user's language, as it has none in
  * Welsh, the window takes Cyd's. */
-static const struct {
-  const char *context;
-  const char *text;
-} shortcuts_window_words[] = {
-  { "shortcuts window", NC_("shortcuts window", "Shortcuts") },
-  { "shortcuts window", NC_("shortcuts window", "Search Shortcuts") },
-  { "shortcuts window", NC_("shortcuts window", "Search Results") },
-  { "shortcuts window", NC_("shortcuts window", "No Results Found") },
-  { "shortcuts window", NC_("shortcuts window", "Try a different search") },
-  { "shortcuts window", NC_("shortcuts window", "_Show All") },
+#define SHORTCUTS_WINDOW "shortcuts window"
+
+static const char * const shortcuts_window_words[] = {
+  NC_("shortcuts window", "Shortcuts"),
+  NC_("shortcuts window", "Search Shortcuts"),
+  NC_("shortcuts window", "Search Results"),
+  NC_("shortcuts window", "No Results Found"),
+  NC_("shortcuts window", "Try a different search"),
+  NC_("shortcuts window", "_Show All"),
 };
 
 static const char *
 shortcuts_window_word (const char *shown)
 {
   for (guint i = 0; shown != NULL && i < G_N_ELEMENTS (shortcuts_window_words); i++)
-    if (g_str_equal (shown, shortcuts_window_words[i].text))
-      return g_dpgettext2 (GETTEXT_PACKAGE, shortcuts_window_words[i].context, shortcuts_window_words[i].text);
+    if (g_str_equal (shown, shortcuts_window_words[i]))
+      return g_dpgettext2 (GETTEXT_PACKAGE, SHORTCUTS_WINDOW, shortcuts_window_words[i]);
   return NULL;
 }
 

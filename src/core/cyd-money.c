@@ -243,23 +243,6 @@ cyd_fte_parse (const char *text,
   return TRUE;
 }
 
-static char *
-fte_digits (CydFte fte,
-            guint  min_decimals)
-{
-  char buf[8];
-  int len;
-
-  g_snprintf (buf, sizeof buf, "%04u", (guint) (fte % CYD_FTE_ONE));
-  len = 4;
-  while (len > (int) min_decimals && buf[len - 1] == '0')
-    len--;
-  buf[len] = '\0';
-  if (len == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, fte / CYD_FTE_ONE);
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%s", fte / CYD_FTE_ONE, buf);
-}
-
 /* The interchange form: "1", "0.5", "0.5405", written into @buf, which
  * holds CYD_NUMBER_SIZE bytes. */
 void
@@ -295,14 +278,22 @@ cyd_fte_to_string (CydFte fte)
 char *
 cyd_fte_format (CydFte fte)
 {
-  g_autofree char *digits = NULL;
+  char digits[CYD_NUMBER_SIZE];
+  const char *point;
+  gsize decimals;
   GString *s;
 
   g_return_val_if_fail (fte >= 0, NULL);
 
-  digits = fte_digits (fte, 2);
+  cyd_fte_write (fte, digits);
+  point = strchr (digits, '.');
+  decimals = point != NULL ? strlen (point + 1) : 0;
   s = g_string_new (NULL);
   append_grouped (s, (guint64) (fte / CYD_FTE_ONE));
-  g_string_append (s, strchr (digits, '.'));
+  g_string_append_c (s, '.');
+  if (point != NULL)
+    g_string_append (s, point + 1);
+  for (; decimals < 2; decimals++)
+    g_string_append_c (s, '0');
   return g_string_free (s, FALSE);
 }
