@@ -8,11 +8,13 @@
 #include "cyd.h"
 #include "cyd-cell-text.h"
 #include "cyd-column-sorter.h"
+#include "cyd-edit-dialog.h"
 #include "cyd-milestone-dialog.h"
 #include "cyd-page-slot.h"
 #include "cyd-person-dialog.h"
 #include "cyd-post-dialog.h"
 #include "cyd-saving-dialog.h"
+#include "cyd-savings-page.h"
 #include "cyd-window.h"
 #include "ui-test-util.h"
 
@@ -448,6 +450,23 @@ find_shortcuts_window (Fixture *f)
   return NULL;
 }
 
+/* A page whose figures stand above its list fits a laptop's screen of 800
+ * pixels, as small as it may be made. */
+static void
+test_savings_fits (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *page;
+  int minimum, natural;
+
+  show_page (f, "savings");
+  page = gtk_widget_get_first_child (gtk_stack_get_visible_child (f->stack));
+  g_assert_true (CYD_IS_SAVINGS_PAGE (page));
+  gtk_widget_measure (page, GTK_ORIENTATION_VERTICAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("savings page: at least %d pixels high", minimum);
+  g_assert_cmpint (minimum, <, 600);
+}
+
 /* A window transient for the programme's window, other than @except. */
 static GtkWindow *
 find_dialog (Fixture   *f,
@@ -461,9 +480,31 @@ find_dialog (Fixture   *f,
   return NULL;
 }
 
+typedef struct {
+  Fixture    *f;
+  const char *text;
+} WindowShows;
+
+static gboolean
+window_shows (gpointer data)
+{
+  WindowShows *shown = data;
+
+  return ui_test_shows_text (GTK_WIDGET (shown->f->window), shown->text);
+}
+
+static void
+on_saved (GtkWindow  *dialog,
+          const char *message,
+          char      **said)
+{
+  g_free (*said);
+  *said = g_strdup (message);
+}
+
 /* Every page of one list answers the window's search with its own entry,
- * and opens the record of an activated row in its dialog; the service
- * lines page has none. */
+ * and opens the record of an activated row in its dialog, whose "saved"
+ * message the window shows; the service lines page has none. */
 static void
 test_list_pages (Fixture       *f,
                  gconstpointer  data)
@@ -485,6 +526,9 @@ test_list_pages (Fixture       *f,
       GtkSearchEntry *entry;
       GtkWidget *focus;
       GtkWindow *dialog;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *said = NULL;
+      WindowShows shown = { f, NULL };
 
       g_test_message ("page %s", pages[i].page);
       show_page (f, pages[i].page);
@@ -510,8 +554,16 @@ test_list_pages (Fixture       *f,
         }
       g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (dialog, pages[i].dialog_type ()));
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-      gtk_window_destroy (dialog);
-      ui_test_spin (20);
+
+      /* Saved as it is, it closes, and the window says so. */
+      g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &said);
+      g_assert_true (cyd_edit_dialog_save (CYD_EDIT_DIALOG (dialog), &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (said);
+      shown.text = said;
+      g_assert_true (ui_test_wait_for (window_shows, &shown));
+      g_clear_pointer (&said, g_free);
+      g_assert_null (find_dialog (f, NULL));
     }
 }
 
@@ -830,6 +882,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/window/pages-built-when-shown", Fixture, NULL, fixture_set_up, test_pages_built_when_shown,
               fixture_tear_down);
+  g_test_add ("/ui/window/savings-fits", Fixture, NULL, fixture_set_up, test_savings_fits, fixture_tear_down);
   g_test_add ("/ui/window/list-pages", Fixture, NULL, fixture_set_up, test_list_pages, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
