@@ -778,8 +778,25 @@ check_prolog (ImportRun *run,
                           _("The file has a DOCTYPE declaration. Cyd refuses DOCTYPEs, so that a file cannot make it expand entities or fetch other files."));
           return FALSE;
         }
+      else if (*p != '<')
+        {
+          /* libxml2 would call text with no markup an empty document */
+          const char *line = p;
+
+          while (line > start && line[-1] != '\n')
+            line--;
+          import_problem (run, count_lines (start, p), (int) (p - line) + 1, _("This is not an XML file."));
+          return FALSE;
+        }
       else
         break;   /* the root element, or something the parser will refuse */
+    }
+  if (p == end && source->head_len < HEAD_SIZE)
+    {
+      /* the whole file read, and nothing in it but spaces, comments and
+       * declarations */
+      import_problem (run, 1, 1, _("The file is empty."));
+      return FALSE;
     }
   return TRUE;
 }

@@ -251,6 +251,38 @@ test_bad_file (gconstpointer data)
   g_assert_cmpuint (cyd_store_count (store, CYD_KIND_IMPORT_RUN), ==, 1);
 }
 
+/* What a file with no markup is called: text is not XML, wherever its
+ * first letter stands; spaces alone, or nothing, are an empty file. */
+static void
+test_not_xml_named (void)
+{
+  static const struct {
+    const char *content;
+    const char *problem;
+  } cases[] = {
+    { "code,name\nCAE,Caerphilly\n", "plain.xml:1:1: This is not an XML file." },
+    { "\xEF\xBB\xBF\n  <?xml version=\"1.0\"?>\n\n   # Notes\n", "plain.xml:4:4: This is not an XML file." },
+    { "\n\n   \n", "plain.xml:1:1: The file is empty." },
+    { "", "plain.xml:1:1: The file is empty." },
+  };
+  g_autofree char *path = g_build_filename (core_test_dir (), "plain.xml", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CydStore) store = new_store ("plain.cyd");
+      g_autoptr(CydImporter) importer = NULL;
+      g_autoptr(GError) error = NULL;
+      GPtrArray *problems;
+
+      g_assert_true (g_file_set_contents (path, cases[i].content, -1, NULL));
+      g_assert_false (import_path (store, path, FALSE, &importer, &error));
+      g_assert_error (error, CYD_IMPORT_ERROR, CYD_IMPORT_ERROR_INVALID);
+      problems = cyd_importer_get_problems (importer);
+      g_assert_cmpuint (problems->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, cases[i].problem);
+    }
+}
+
 static void
 test_last_record_atomic (void)
 {
@@ -534,6 +566,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/importer/partial-update", test_partial_update_keeps_values);
   g_test_add_func ("/core/importer/snapshot", test_snapshot_marks_leavers);
   g_test_add_func ("/core/importer/last-record-atomic", test_last_record_atomic);
+  g_test_add_func ("/core/importer/not-xml-named", test_not_xml_named);
   g_test_add_func ("/core/importer/cancel", test_cancel);
   g_test_add_func ("/core/importer/indexes-kept", test_indexes_kept);
   g_test_add_func ("/core/importer/async-progress", test_async_with_progress);
