@@ -122,7 +122,10 @@ on_choice_setup (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (GPOINTER_TO_INT (ellipsize))
     {
+      /* Squeezed, the button still shows the start of the name; a
+       * toolbar too narrow for that scrolls instead. */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
       gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (on_choice_query_tooltip), NULL);
@@ -176,16 +179,25 @@ cyd_edit_form_fill_choices (GtkDropDown *dropdown,
       gtk_string_list_append (list, choice->label);
       g_array_append_val (ids, choice->id);
     }
-  if (gtk_drop_down_get_list_factory (dropdown) == NULL)
-    {
-      g_autoptr(GtkListItemFactory) button = create_choice_factory (TRUE);
-      g_autoptr(GtkListItemFactory) popup = create_choice_factory (FALSE);
-
-      gtk_drop_down_set_factory (dropdown, button);
-      gtk_drop_down_set_list_factory (dropdown, popup);
-    }
+  cyd_edit_form_squeeze_button (dropdown);
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
   return ids;
+}
+
+/* Lets @dropdown, whose items are GtkStringObjects, cut its choice short
+ * on the button when squeezed, while its list shows each whole. */
+void
+cyd_edit_form_squeeze_button (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button = NULL;
+  g_autoptr(GtkListItemFactory) popup = NULL;
+
+  if (gtk_drop_down_get_list_factory (dropdown) != NULL)
+    return;
+  button = create_choice_factory (TRUE);
+  popup = create_choice_factory (FALSE);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, popup);
 }
 
 void

@@ -29,6 +29,7 @@ GVariant   *cyd_edit_form_text_value   (GtkEditable  *editable);
 GArray     *cyd_edit_form_fill_choices (GtkDropDown  *dropdown,
                                         GPtrArray    *choices,
                                         const char   *none_label);
+void        cyd_edit_form_squeeze_button (GtkDropDown *dropdown);
 void        cyd_edit_form_select_id    (GtkDropDown  *dropdown,
                                         GArray       *ids,
                                         const char   *id_text);

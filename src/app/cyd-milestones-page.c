@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cyd-column-sorter.h"
+#include "cyd-edit-form.h"
 #include "cyd-list-binding.h"
 #include "cyd-milestone-dialog.h"
 #include "cyd-timeline-view.h"
@@ -442,6 +443,8 @@ static void
 cyd_milestones_page_init (CydMilestonesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cyd_edit_form_squeeze_button (self->workstream_dropdown);
+  cyd_edit_form_squeeze_button (self->owner_dropdown);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::due-soon-days",

@@ -239,6 +239,38 @@ test_pages_in_welsh (void)
   cyd_language_apply ("en");
 }
 
+/* Welsh words are longer: at the window's first size, each list's
+ * toolbar, count and buttons included, is still all in sight. */
+static void
+test_toolbars_fit (void)
+{
+  static const char *const lists[] = { "staff", "posts", "savings", "milestones" };
+  g_autoptr(CydStore) store = ui_test_open_store (g_getenv ("CYD_DEMO_XML"));
+  CydWindow *window;
+
+  cyd_language_apply ("cy");
+  window = open_window (store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkWidget *page;
+      double overflow;
+
+      show_page (window, lists[i]);
+      ui_test_spin (100);
+      page = gtk_stack_get_visible_child (GTK_STACK (ui_test_find (GTK_WIDGET (window), GTK_TYPE_STACK,
+                                                                   "overview")));
+      overflow = ui_test_toolbar_overflow (page);
+      g_test_message ("%s: toolbar %.0f pixels too wide", lists[i], overflow);
+      g_assert_cmpfloat (overflow, ==, 0);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_spin (50);
+  cyd_language_apply ("en");
+}
+
 typedef struct {
   guint welsh;
   guint english;
@@ -471,6 +503,7 @@ main (int   argc,
   load_catalogue ();
 
   g_test_add_func ("/ui/welsh/pages", test_pages_in_welsh);
+  g_test_add_func ("/ui/welsh/toolbars-fit", test_toolbars_fit);
   g_test_add_func ("/ui/welsh/switch", test_switch);
   g_test_add_func ("/ui/welsh/preferences", test_preferences);
   g_test_add_func ("/ui/welsh/gaps-window", test_gaps_window);

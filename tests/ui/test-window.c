@@ -467,6 +467,49 @@ test_savings_fits (Fixture       *f,
   g_assert_cmpint (minimum, <, 600);
 }
 
+/* The staff and posts toolbars fit the window's first size. In a
+ * narrower window, each filter's drop-down keeps enough of its choice to
+ * be read ("All Directorates" cut to "…" said nothing); the toolbar
+ * scrolls sideways instead. */
+static void
+test_filters_legible (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *const lists[] = { "staff", "posts" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkWidget *page;
+      guint seen = 0;
+
+      /* At the window's first size, the whole toolbar is in sight,
+       * count and buttons included. */
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
+      show_page (f, lists[i]);
+      ui_test_spin (100);
+      page = gtk_stack_get_visible_child (f->stack);
+      g_assert_cmpfloat (ui_test_toolbar_overflow (page), ==, 0);
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+      ui_test_spin (100);
+      for (GtkWidget *w = find_descendant (page, GTK_TYPE_DROP_DOWN); w != NULL; )
+        {
+          int width = gtk_widget_get_width (w);
+
+          g_test_message ("%s: drop-down %u is %d pixels wide", lists[i], seen, width);
+          /* The arrow and padding take 40 pixels; squeezed to
+           * "All Dire…", the staff page's were 93. */
+          g_assert_cmpint (width, >=, 100);
+          seen++;
+          /* The next drop-down in the same toolbar. */
+          do
+            w = gtk_widget_get_next_sibling (w);
+          while (w != NULL && !GTK_IS_DROP_DOWN (w));
+        }
+      g_assert_cmpuint (seen, ==, 3);
+    }
+}
+
 /* A window transient for the programme's window, other than @except. */
 static GtkWindow *
 find_dialog (Fixture   *f,
@@ -883,6 +926,8 @@ main (int   argc,
   g_test_add ("/ui/window/pages-built-when-shown", Fixture, NULL, fixture_set_up, test_pages_built_when_shown,
               fixture_tear_down);
   g_test_add ("/ui/window/savings-fits", Fixture, NULL, fixture_set_up, test_savings_fits, fixture_tear_down);
+  g_test_add ("/ui/window/filters-legible", Fixture, NULL, fixture_set_up, test_filters_legible,
+              fixture_tear_down);
   g_test_add ("/ui/window/list-pages", Fixture, NULL, fixture_set_up, test_list_pages, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/window/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);

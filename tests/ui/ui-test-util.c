@@ -228,3 +228,38 @@ ui_test_post_id (CydStore   *store,
   g_assert_cmpint (id, !=, 0);
   return id;
 }
+
+static void
+add_toolbar_overflow (GtkWidget *widget,
+                      double    *overflow,
+                      guint     *toolbars)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
+    {
+      GtkPolicyType across, down;
+
+      gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (widget), &across, &down);
+      if (down == GTK_POLICY_NEVER)
+        {
+          GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget));
+
+          *overflow += MAX (0.0, gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h));
+          (*toolbars)++;
+          return;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    add_toolbar_overflow (child, overflow, toolbars);
+}
+
+double
+ui_test_toolbar_overflow (GtkWidget *page)
+{
+  double overflow = 0;
+  guint toolbars = 0;
+
+  add_toolbar_overflow (page, &overflow, &toolbars);
+  g_assert_cmpuint (toolbars, >, 0);
+  return overflow;
+}

@@ -39,5 +39,9 @@ GtkWidget *ui_test_template_child (gpointer         widget,
                                    const char      *name);
 gint64     ui_test_post_id       (CydStore         *store,
                                   const char       *code);
+/* How many pixels wider than their place the toolbars of a list @page
+ * (its scrolled windows that never scroll down) are; 0 when all of them
+ * is in sight. */
+double     ui_test_toolbar_overflow (GtkWidget     *page);
 
 G_END_DECLS
