@@ -14,7 +14,11 @@
 /* The legacy structures together against the merged one. The comparison
  * needs figures, not names or holders, so it reads the posts once and the
  * assignments once, and measures in C what cyd_structure_load () measures
- * a directorate at a time: the same rules, in one pass over each table. */
+ * a directorate at a time: the same rules, in one pass over each table.
+ *
+ * The two reads take about the same time, so the assignments are read in
+ * a thread of their own, on a connection of its own, while the posts are
+ * read on the caller's. That thread finds the legacy date for itself. */
 
 enum {
   LEGACY,
@@ -29,6 +33,14 @@ static const char posts_sql[] =
   "SELECT p.id, p.directorate_id, ifnull (p.reports_to_id, 0), p.fte, p.annual_cost,"
   " p.established_from, p.established_to"
   " FROM post p WHERE p.established_from IS NULL OR p.established_from <= ?1";
+
+/* The day before the merged structure's first post, when that is on or
+ * before the merged date ?1: what read_posts () and settle_legacy_date ()
+ * find, without reading every post. */
+static const char legacy_date_sql[] =
+  "SELECT date (min (p.established_from), '-1 day')"
+  " FROM post p JOIN directorate d ON d.id = p.directorate_id"
+  " WHERE d.kind = 'merged' AND p.established_from <= ?1";
 
 /* Assignments current at the legacy date ?1 or the merged date ?2, with a
  * bit for each (the holder had not left by then) and the holder's cost. */
@@ -84,6 +96,23 @@ typedef struct {
   int      post;     /* index, or -1 when the post is not measured */
   int      current;  /* 1 << side for each date it is current at */
 } Assignment;
+
+/* An assignment as read, before the posts are known. */
+typedef struct {
+  gint64   post_id;
+  gint64   person_id;
+  CydFte   fte;
+  CydMoney cost;
+  int      current;
+} AssignmentRow;
+
+/* The assignments read in a thread while the caller reads the posts. */
+typedef struct {
+  char     *path;
+  char      as_at[N_SIDES][11];
+  GArray   *rows;      /* AssignmentRow */
+  GError   *error;
+} AssignmentRead;
 
 typedef struct {
   CydFte total[N_SIDES];   /* FTE of all the person's current posts */
@@ -280,43 +309,173 @@ keep_established (Measure *m)
     cyd_id_map_insert (&m->post_ids, posts[i].id);
 }
 
-static void
-add_assignment_row (Measure      *m,
-                    sqlite3_stmt *stmt)
+/* The assignments current at the legacy or the merged date, into @rows. */
+static gboolean
+read_assignment_rows (CydStore    *store,
+                      const char  *legacy,
+                      const char  *merged,
+                      GArray      *rows,
+                      GError     **error)
 {
-  Assignment assignment;
+  gboolean one_day = g_str_equal (legacy, merged);
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (store, one_day ? assignments_one_day_sql : assignments_sql, error);
+  int rc;
 
-  assignment.current = sqlite3_column_int (stmt, 3);
-  if (assignment.current == 0)
-    return;
-  assignment.person_id = sqlite3_column_int64 (stmt, 1);
-  assignment.fte = sqlite3_column_int64 (stmt, 2);
-  assignment.post = cyd_id_map_lookup (&m->post_ids, sqlite3_column_int64 (stmt, 0));
-  if (assignment.post >= 0 && !(assignment.current & (1 << g_array_index (m->posts, Post, assignment.post).side)))
-    assignment.post = -1;
-  assignment.cost = assignment.post >= 0 ? sqlite3_column_int64 (stmt, 4) : 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, legacy, -1, SQLITE_STATIC);
+  if (!one_day)
+    sqlite3_bind_text (stmt, 2, merged, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AssignmentRow row;
 
-  g_array_append_val (m->assignments, assignment);
+      row.current = sqlite3_column_int (stmt, 3);
+      if (row.current == 0)
+        continue;
+      row.post_id = sqlite3_column_int64 (stmt, 0);
+      row.person_id = sqlite3_column_int64 (stmt, 1);
+      row.fte = sqlite3_column_int64 (stmt, 2);
+      row.cost = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    return cyd_store_set_sqlite_error (store, error);
+  return TRUE;
+}
+
+/* Ties each assignment to its post, once the posts established at each
+ * date are known; a holder's cost counts only where the post does. */
+static void
+take_assignments (Measure *m,
+                  GArray  *rows)
+{
+  const AssignmentRow *row = (const AssignmentRow *) rows->data;
+
+  g_array_set_size (m->assignments, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Assignment *assignment = &g_array_index (m->assignments, Assignment, i);
+
+      assignment->person_id = row[i].person_id;
+      assignment->fte = row[i].fte;
+      assignment->current = row[i].current;
+      assignment->post = cyd_id_map_lookup (&m->post_ids, row[i].post_id);
+      if (assignment->post >= 0
+          && !(assignment->current & (1 << g_array_index (m->posts, Post, assignment->post).side)))
+        assignment->post = -1;
+      assignment->cost = assignment->post >= 0 ? row[i].cost : 0;
+    }
 }
 
 static gboolean
 read_assignments (Measure  *m,
                   GError  **error)
 {
-  gboolean one_day = g_str_equal (m->as_at[LEGACY], m->as_at[MERGED]);
-  g_autoptr(CydStmt) stmt = cyd_store_prepare (m->store, one_day ? assignments_one_day_sql : assignments_sql, error);
-  int rc;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (AssignmentRow));
 
-  if (stmt == NULL)
+  if (!read_assignment_rows (m->store, m->as_at[LEGACY], m->as_at[MERGED], rows, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, m->as_at[LEGACY], -1, SQLITE_STATIC);
-  if (!one_day)
-    sqlite3_bind_text (stmt, 2, m->as_at[MERGED], -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_assignment_row (m, stmt);
-  if (rc != SQLITE_DONE)
-    return cyd_store_set_sqlite_error (m->store, error);
+  take_assignments (m, rows);
   return TRUE;
+}
+
+static void
+assignment_read_free (AssignmentRead *read)
+{
+  g_free (read->path);
+  g_clear_pointer (&read->rows, g_array_unref);
+  g_clear_error (&read->error);
+  g_free (read);
+}
+
+static gpointer
+assignment_read_thread (gpointer data)
+{
+  AssignmentRead *read = data;
+  g_autoptr(CydStore) store = cyd_store_open (read->path, &read->error);
+  g_autoptr(CydStmt) stmt = NULL;
+
+  if (store == NULL)
+    return NULL;
+  stmt = cyd_store_prepare (store, legacy_date_sql, &read->error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, read->as_at[MERGED], -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      cyd_store_set_sqlite_error (store, &read->error);
+      return NULL;
+    }
+  if (cyd_stmt_text (stmt, 0) != NULL)
+    g_strlcpy (read->as_at[LEGACY], cyd_stmt_text (stmt, 0), sizeof read->as_at[LEGACY]);
+  g_clear_pointer (&stmt, cyd_stmt_release);
+
+  read_assignment_rows (store, read->as_at[LEGACY], read->as_at[MERGED], read->rows, &read->error);
+  return NULL;
+}
+
+/* How many times other connections have changed the file, as this one
+ * has seen; 0 when that cannot be read. */
+static gint64
+data_version (CydStore *store)
+{
+  g_autoptr(CydStmt) stmt = cyd_store_prepare (store, "PRAGMA data_version", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/* Starts reading the assignments in a thread, or returns NULL when they
+ * must be read on the caller's connection: inside a transaction, whose
+ * changes another connection does not see. */
+static GThread *
+start_assignment_read (Measure         *m,
+                       AssignmentRead **out)
+{
+  AssignmentRead *read;
+  GThread *thread;
+
+  *out = NULL;
+  if (cyd_store_in_transaction (m->store) || cyd_store_get_path (m->store) == NULL)
+    return NULL;
+  read = g_new0 (AssignmentRead, 1);
+  read->path = g_strdup (cyd_store_get_path (m->store));
+  memcpy (read->as_at, m->as_at, sizeof read->as_at);
+  read->rows = g_array_new (FALSE, FALSE, sizeof (AssignmentRow));
+  thread = g_thread_try_new ("cyd-assignments", assignment_read_thread, read, NULL);
+  if (thread == NULL)
+    {
+      assignment_read_free (read);
+      return NULL;
+    }
+  *out = read;
+  return thread;
+}
+
+/* Takes what the thread read if it saw the file as the caller did: the
+ * same legacy date, and no other connection's change while both read.
+ * Otherwise, and on any failure there, reads on the caller's connection. */
+static gboolean
+finish_assignment_read (Measure         *m,
+                        GThread         *thread,
+                        AssignmentRead  *read,
+                        gint64           version,
+                        GError         **error)
+{
+  gboolean agrees;
+
+  if (thread == NULL)
+    return read_assignments (m, error);
+  g_thread_join (thread);
+  agrees = read->error == NULL
+           && g_str_equal (read->as_at[LEGACY], m->as_at[LEGACY])
+           && version != 0 && data_version (m->store) == version;
+  if (agrees)
+    take_assignments (m, read->rows);
+  else if (read->error != NULL)
+    g_debug ("assignments read apart: %s", read->error->message);
+  assignment_read_free (read);
+  return agrees || read_assignments (m, error);
 }
 
 /* Whether @person is new to the headcount of @directorate. Most people hold
@@ -515,6 +674,9 @@ cyd_structure_compare (CydStore               *store,
                        GError                **error)
 {
   g_auto(Measure) m = { 0 };
+  AssignmentRead *read = NULL;
+  GThread *thread;
+  gint64 version;
 
   g_return_val_if_fail (CYD_IS_STORE (store), FALSE);
   g_return_val_if_fail (cyd_date_is_valid_iso (as_at), FALSE);
@@ -522,10 +684,17 @@ cyd_structure_compare (CydStore               *store,
 
   memset (out, 0, sizeof *out);
   measure_init (&m, store, as_at);
+  version = data_version (store);
+  thread = start_assignment_read (&m, &read);
   if (!read_directorates (&m, error) || !read_posts (&m, error) || !settle_legacy_date (&m, error))
-    return FALSE;
+    {
+      if (thread != NULL)
+        g_thread_join (thread);
+      g_clear_pointer (&read, assignment_read_free);
+      return FALSE;
+    }
   keep_established (&m);
-  if (!read_assignments (&m, error))
+  if (!finish_assignment_read (&m, thread, read, version, error))
     return FALSE;
   count_holders (&m);
   link_posts (&m);

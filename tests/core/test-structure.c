@@ -200,6 +200,36 @@ test_compare (void)
   g_assert_cmpint (cmp.merged.posts, ==, 0);
 }
 
+/* The assignments are read on a second connection; inside a transaction
+ * that connection would not see its changes, so they are read on the
+ * caller's own, and the figures are those of the changed file. */
+static void
+test_compare_in_transaction (void)
+{
+  g_autoptr(CydStore) store = open_fixture ();
+  g_autoptr(GError) error = NULL;
+  CydStructureComparison before, during, after;
+
+  g_assert_true (cyd_structure_compare (store, "2014-04-01", &before, &error));
+  g_assert_cmpint (before.legacy.headcount, >, 0);
+  g_assert_cmpint (before.legacy.staff_cost, >, 0);
+
+  g_assert_true (cyd_store_begin (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (cyd_store_exec (store, "DELETE FROM assignment", &error));
+  g_assert_true (cyd_structure_compare (store, "2014-04-01", &during, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (during.legacy.headcount, ==, 0);
+  g_assert_cmpint (during.legacy.staff_cost, ==, 0);
+  g_assert_cmpint (during.legacy.vacant, ==, during.legacy.posts);
+  g_assert_cmpint (during.legacy.posts, ==, before.legacy.posts);
+  cyd_store_rollback (store);
+
+  g_assert_true (cyd_structure_compare (store, "2014-04-01", &after, &error));
+  g_assert_cmpmem (&after.legacy, sizeof after.legacy, &before.legacy, sizeof before.legacy);
+  g_assert_cmpmem (&after.merged, sizeof after.merged, &before.merged, sizeof before.merged);
+}
+
 /* What cyd_structure_compare () must agree with: every structure loaded at
  * its date and the figures combined. */
 static void
@@ -471,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/core/structure/mapping-takes-effect", test_mapping_takes_effect);
   g_test_add_func ("/core/structure/compare", test_compare);
   g_test_add_func ("/core/structure/compare-agrees", test_compare_agrees);
+  g_test_add_func ("/core/structure/compare-in-transaction", test_compare_in_transaction);
   g_test_add_func ("/core/structure/id-map", test_id_map);
   g_test_add_func ("/core/structure/welsh-collation", test_welsh_collation);
   g_test_add_func ("/core/structure/welsh-collation-sql", test_welsh_collation_in_sql);
