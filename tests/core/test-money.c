@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "cyd.h"
 
@@ -90,6 +91,46 @@ test_money_round_trip (void)
       g_assert_true (cyd_money_parse (texts[i], &value));
       again = cyd_money_to_string (value);
       g_assert_cmpstr (again, ==, texts[i]);
+    }
+}
+
+/* The interchange writers agree with printf's digits, edges included. */
+static void
+test_writers_agree (void)
+{
+  static const gint64 edges[] = { 0, 1, 9, 10, 99, 100, 101, 1000, 5405, 9999, 10000, 10001, 123456789,
+                                  G_MAXINT64, G_MAXINT64 - 1, -1, -99, -100, -101, G_MININT64, G_MININT64 + 1 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edges) + 20000; i++)
+    {
+      gint64 value = i < G_N_ELEMENTS (edges) ? edges[i]
+                     : (gint64) (((guint64) g_rand_int (rand) << 32 | g_rand_int (rand)) >> g_rand_int_range (rand, 0, 63));
+      guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+      char money[CYD_NUMBER_SIZE], fte[CYD_NUMBER_SIZE];
+      g_autofree char *want_money = NULL;
+
+      if (magnitude % 100 == 0)
+        want_money = g_strdup_printf ("%s%" G_GUINT64_FORMAT, value < 0 ? "-" : "", magnitude / 100);
+      else
+        want_money = g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u", value < 0 ? "-" : "", magnitude / 100,
+                                      (guint) (magnitude % 100));
+      cyd_money_write (value, money);
+      g_assert_cmpstr (money, ==, want_money);
+
+      if (value >= 0)
+        {
+          g_autofree char *want_fte = g_strdup_printf ("%" G_GINT64_FORMAT ".%04u", value / CYD_FTE_ONE,
+                                                       (guint) (value % CYD_FTE_ONE));
+          gsize len = strlen (want_fte);
+
+          while (want_fte[len - 1] == '0')
+            want_fte[--len] = '\0';
+          if (want_fte[len - 1] == '.')
+            want_fte[--len] = '\0';
+          cyd_fte_write (value, fte);
+          g_assert_cmpstr (fte, ==, want_fte);
+        }
     }
 }
 
@@ -229,6 +270,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/core/money/round-trip", test_money_round_trip);
   g_test_add_func ("/core/money/format", test_money_format);
+  g_test_add_func ("/core/money/writers-agree", test_writers_agree);
   g_test_add_func ("/core/money/exact-sum", test_money_sum_is_exact);
   g_test_add_func ("/core/fte/format", test_fte_format);
   g_test_add_func ("/core/date/parse", test_dates);
