@@ -13,6 +13,8 @@
 
 typedef struct {
   char             *path;
+  guint64           dev;
+  guint64           ino;
   CydStoreReadFunc  func;
   gpointer          data;
   GDestroyNotify    data_free;
@@ -41,7 +43,7 @@ read_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  store = cyd_store_open (job->path, &error);
+  store = cyd_store_open_same (job->path, job->dev, job->ino, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -91,6 +93,7 @@ cyd_store_read_async (CydStore            *self,
   g_task_set_source_tag (task, cyd_store_read_async);
   job = g_new0 (ReadJob, 1);
   job->path = g_strdup (cyd_store_get_path (self));
+  cyd_store_get_file_id (self, &job->dev, &job->ino);
   job->func = func;
   job->data = data;
   job->data_free = data_free;

@@ -31,6 +31,8 @@ struct _CydStore
   GHashTable *columns;      /* table → GPtrArray of its column names but id */
   GPtrArray  *undo_steps;   /* CydStep, newest last */
   GPtrArray  *redo_steps;
+  guint64     file_dev;     /* the file opened, to tell it from another */
+  guint64     file_ino;     /* later put at the same path */
 };
 
 enum {
@@ -396,6 +398,7 @@ cyd_store_open (const char  *path,
                 GError     **error)
 {
   g_autoptr(CydStore) self = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -408,7 +411,70 @@ cyd_store_open (const char  *path,
   if (!open_database (self, error))
     return NULL;
 
+  if (g_stat (path, &st) == 0)
+    {
+      self->file_dev = st.st_dev;
+      self->file_ino = st.st_ino;
+    }
+
   return g_steal_pointer (&self);
+}
+
+/**
+ * cyd_store_open_same:
+ * @dev: with @ino, the file an open store opened (see
+ *   cyd_store_get_file_id()); 0 when not known
+ *
+ * Opens another connection to that file at @path, for a worker thread.
+ * The file may have been moved or replaced while the first store had it
+ * open; opening its path then would make a new file there, or upgrade
+ * another one, so the path must still name the very same file, before
+ * and after.
+ */
+CydStore *
+cyd_store_open_same (const char  *path,
+                     guint64      dev,
+                     guint64      ino,
+                     GError     **error)
+{
+  g_autoptr(CydStore) store = NULL;
+  GStatBuf st;
+
+  if (ino != 0 && (g_stat (path, &st) != 0 || (guint64) st.st_dev != dev || (guint64) st.st_ino != ino))
+    goto moved;
+  store = cyd_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+  if (ino != 0 && !cyd_store_is_same_file (store, dev, ino))
+    goto moved;
+  return g_steal_pointer (&store);
+
+moved:
+  g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO,
+                       _("The programme file was moved or replaced while it was open. Open it again from where it is now."));
+  return NULL;
+}
+
+/* Whether @self and @other opened the same file, as far as can be told. */
+gboolean
+cyd_store_is_same_file (CydStore *self,
+                        guint64   other_dev,
+                        guint64   other_ino)
+{
+  g_return_val_if_fail (CYD_IS_STORE (self), FALSE);
+
+  return self->file_ino != 0 && self->file_dev == other_dev && self->file_ino == other_ino;
+}
+
+void
+cyd_store_get_file_id (CydStore *self,
+                       guint64  *dev,
+                       guint64  *ino)
+{
+  g_return_if_fail (CYD_IS_STORE (self));
+
+  *dev = self->file_dev;
+  *ino = self->file_ino;
 }
 
 const char *

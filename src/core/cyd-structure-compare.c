@@ -109,6 +109,8 @@ typedef struct {
 /* The assignments read in a thread while the caller reads the posts. */
 typedef struct {
   char     *path;
+  guint64   dev;       /* the caller's file, which the path must still name */
+  guint64   ino;
   char      as_at[N_SIDES][11];
   GArray   *rows;      /* AssignmentRow */
   GError   *error;
@@ -393,9 +395,10 @@ static gpointer
 assignment_read_thread (gpointer data)
 {
   AssignmentRead *read = data;
-  g_autoptr(CydStore) store = cyd_store_open (read->path, &read->error);
+  g_autoptr(CydStore) store = NULL;
   g_autoptr(CydStmt) stmt = NULL;
 
+  store = cyd_store_open_same (read->path, read->dev, read->ino, &read->error);
   if (store == NULL)
     return NULL;
   stmt = cyd_store_prepare (store, legacy_date_sql, &read->error);
@@ -427,7 +430,8 @@ data_version (CydStore *store)
 
 /* Starts reading the assignments in a thread, or returns NULL when they
  * must be read on the caller's connection: inside a transaction, whose
- * changes another connection does not see. */
+ * changes another connection does not see, or when the caller's file
+ * cannot be told from another. */
 static GThread *
 start_assignment_read (Measure         *m,
                        AssignmentRead **out)
@@ -440,6 +444,12 @@ start_assignment_read (Measure         *m,
     return NULL;
   read = g_new0 (AssignmentRead, 1);
   read->path = g_strdup (cyd_store_get_path (m->store));
+  cyd_store_get_file_id (m->store, &read->dev, &read->ino);
+  if (read->ino == 0)
+    {
+      assignment_read_free (read);
+      return NULL;
+    }
   memcpy (read->as_at, m->as_at, sizeof read->as_at);
   read->rows = g_array_new (FALSE, FALSE, sizeof (AssignmentRow));
   thread = g_thread_try_new ("cyd-assignments", assignment_read_thread, read, NULL);

@@ -287,6 +287,48 @@ test_check_clean_and_dirty (void)
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "“A”"));
 }
 
+static gpointer
+count_staff (CydStore      *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return GUINT_TO_POINTER (cyd_store_count (store, CYD_KIND_STAFF) + 1);
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  GError **error = data;
+
+  cyd_store_read_finish (result, error);
+  g_assert_nonnull (*error);
+}
+
+/* A worker opens the file by its path. Moved away while open, the file
+ * is not made again at the path (where the moved file's journal is): the
+ * read fails and says what happened. */
+static void
+test_read_after_move (void)
+{
+  g_autofree char *path = temp_path ("moved.cyd");
+  g_autofree char *moved = temp_path ("moved-away.cyd");
+  g_autoptr(CydStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_unlink (path);
+  store = open_or_fail (path);
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  cyd_store_read_async (store, count_staff, NULL, NULL, NULL, NULL, on_read, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_unlink (moved);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -301,6 +343,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/upgrade-keeps-links", test_upgrade_keeps_links);
   g_test_add_func ("/core/store/constraints", test_constraints);
   g_test_add_func ("/core/store/save-copy", test_save_copy);
+  g_test_add_func ("/core/store/read-after-move", test_read_after_move);
   g_test_add_func ("/core/store/check", test_check_clean_and_dirty);
   return g_test_run ();
 }

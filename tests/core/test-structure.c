@@ -230,6 +230,30 @@ test_compare_in_transaction (void)
   g_assert_cmpmem (&after.merged, sizeof after.merged, &before.merged, sizeof before.merged);
 }
 
+/* The second connection opens the caller's file by its path. Moved away
+ * while open, the figures stay those of the caller's own file, and no
+ * file is made at the path (opening a store makes one when it is missing,
+ * and would find the moved file's journal there). */
+static void
+test_compare_file_moved (void)
+{
+  g_autoptr(CydStore) store = open_fixture ();
+  g_autofree char *moved = g_strconcat (cyd_store_get_path (store), ".moved", NULL);
+  g_autoptr(GError) error = NULL;
+  CydStructureComparison before, elsewhere;
+
+  g_assert_true (cyd_structure_compare (store, "2014-04-01", &before, &error));
+  g_assert_cmpint (before.legacy.headcount, >, 0);
+
+  g_assert_cmpint (g_rename (cyd_store_get_path (store), moved), ==, 0);
+  g_assert_true (cyd_structure_compare (store, "2014-04-01", &elsewhere, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (cyd_store_get_path (store), G_FILE_TEST_EXISTS));
+  g_assert_cmpmem (&elsewhere.legacy, sizeof elsewhere.legacy, &before.legacy, sizeof before.legacy);
+  g_assert_cmpmem (&elsewhere.merged, sizeof elsewhere.merged, &before.merged, sizeof before.merged);
+  g_unlink (moved);
+}
+
 /* What cyd_structure_compare () must agree with: every structure loaded at
  * its date and the figures combined. */
 static void
@@ -502,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/core/structure/compare", test_compare);
   g_test_add_func ("/core/structure/compare-agrees", test_compare_agrees);
   g_test_add_func ("/core/structure/compare-in-transaction", test_compare_in_transaction);
+  g_test_add_func ("/core/structure/compare-file-moved", test_compare_file_moved);
   g_test_add_func ("/core/structure/id-map", test_id_map);
   g_test_add_func ("/core/structure/welsh-collation", test_welsh_collation);
   g_test_add_func ("/core/structure/welsh-collation-sql", test_welsh_collation_in_sql);
