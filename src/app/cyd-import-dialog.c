@@ -22,6 +22,8 @@
  * at a time, and the window's store keeps serving the window meanwhile. */
 typedef struct {
   char        *store_path;
+  guint64      store_dev;
+  guint64      store_ino;
   GFile       *file;
   gboolean     dry_run;
   int          permille;   /* progress: written by the worker, read by the UI */
@@ -104,7 +106,7 @@ import_thread (GTask        *task,
   g_autoptr(CydStore) store = NULL;
   GError *error = NULL;
 
-  store = cyd_store_open (job->store_path, &error);
+  store = cyd_store_open_same (job->store_path, job->store_dev, job->store_ino, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -257,6 +259,7 @@ start_job (CydImportDialog *self,
   ImportJob *job = g_new0 (ImportJob, 1);
 
   job->store_path = g_strdup (cyd_store_get_path (self->store));
+  cyd_store_get_file_id (self->store, &job->store_dev, &job->store_ino);
   job->file = g_object_ref (self->file);
   job->dry_run = dry_run;
 

@@ -20,6 +20,8 @@
 
 typedef struct {
   char          *store_path;
+  guint64        store_dev;
+  guint64        store_ino;
   CydListState  *state;
   GPtrArray     *keys;     /* of char * */
   GPtrArray     *titles;   /* of char * */
@@ -114,7 +116,7 @@ export_thread (GTask        *task,
   GError *error = NULL;
   guint n_rows = 0;
 
-  store = cyd_store_open (job->store_path, &error);
+  store = cyd_store_open_same (job->store_path, job->store_dev, job->store_ino, &error);
   if (store != NULL)
     file_out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                cancellable, &error);
@@ -171,6 +173,7 @@ cyd_list_export_csv_async (GtkColumnView       *column_view,
 
   job = g_new0 (ExportJob, 1);
   job->store_path = g_strdup (cyd_store_get_path (cyd_list_model_get_store (model)));
+  cyd_store_get_file_id (cyd_list_model_get_store (model), &job->store_dev, &job->store_ino);
   job->state = cyd_list_model_dup_state (model);
   job->keys = g_ptr_array_new_with_free_func (g_free);
   job->titles = g_ptr_array_new_with_free_func (g_free);

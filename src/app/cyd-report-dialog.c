@@ -20,6 +20,8 @@
 
 typedef struct {
   char              *store_path;
+  guint64            store_dev;
+  guint64            store_ino;
   CydReportKind      kind;
   CydReportLanguage  language;
   CydPaper           paper;
@@ -87,6 +89,7 @@ create_job (CydReportDialog *self)
   ReportJob *job = g_new0 (ReportJob, 1);
 
   job->store_path = g_strdup (cyd_store_get_path (self->store));
+  cyd_store_get_file_id (self->store, &job->store_dev, &job->store_ino);
   job->kind = adw_combo_row_get_selected (self->kind_row);
   job->language = adw_combo_row_get_selected (self->language_row);
   job->paper = adw_combo_row_get_selected (self->paper_row);
@@ -106,7 +109,7 @@ report_thread (GTask        *task,
   g_autoptr(CydReport) report = NULL;
   GError *error = NULL;
 
-  store = cyd_store_open (job->store_path, &error);
+  store = cyd_store_open_same (job->store_path, job->store_dev, job->store_ino, &error);
   if (store != NULL)
     report = cyd_report_new (store, job->kind, job->language, job->as_at, job->names, &error);
   if (report == NULL

@@ -16,6 +16,8 @@
  * the window's one keeps serving the pages meanwhile. */
 typedef struct {
   char  *store_path;
+  guint64 store_dev;
+  guint64 store_ino;
   GFile *dest;
 } FileJob;
 
@@ -37,6 +39,7 @@ run_file_job (CydWindow           *self,
   FileJob *job = g_new0 (FileJob, 1);
 
   job->store_path = g_strdup (cyd_store_get_path (self->store));
+  cyd_store_get_file_id (self->store, &job->store_dev, &job->store_ino);
   job->dest = g_object_ref (dest);
 
   /* No source object: each callback takes the window's reference back on
@@ -180,7 +183,7 @@ save_copy_thread (GTask        *task,
     }
 
   if (!cyd_files_make_room (job->dest, &error)
-      || (store = cyd_store_open (job->store_path, &error)) == NULL
+      || (store = cyd_store_open_same (job->store_path, job->store_dev, job->store_ino, &error)) == NULL
       || !cyd_store_save_copy (store, dest_path, &error)
       || (copy = cyd_store_open (dest_path, &error)) == NULL)
     {
@@ -264,7 +267,7 @@ export_thread (GTask        *task,
   g_autoptr(CydStore) store = NULL;
   GError *error = NULL;
 
-  store = cyd_store_open (job->store_path, &error);
+  store = cyd_store_open_same (job->store_path, job->store_dev, job->store_ino, &error);
   if (store == NULL || !cyd_export_to_file (store, job->dest, cancellable, &error))
     {
       g_task_return_error (task, error);

@@ -39,16 +39,6 @@ gboolean  cyd_store_exec              (CydStore    *self,
                                        GError     **error);
 gboolean  cyd_store_set_sqlite_error  (CydStore    *self,
                                        GError     **error);
-void      cyd_store_get_file_id       (CydStore    *self,
-                                       guint64     *dev,
-                                       guint64     *ino);
-gboolean  cyd_store_is_same_file      (CydStore    *self,
-                                       guint64      other_dev,
-                                       guint64      other_ino);
-CydStore *cyd_store_open_same         (const char  *path,
-                                       guint64      dev,
-                                       guint64      ino,
-                                       GError     **error);
 gboolean  cyd_stmt_step_done          (CydStore    *self,
                                        CydStmt     *stmt,
                                        GError     **error);

@@ -247,25 +247,32 @@ prepare_schema (CydStore  *self,
   return TRUE;
 }
 
+/* Opens the connection, reading nothing yet. */
 static gboolean
-open_database (CydStore  *self,
-               GError   **error)
+open_connection (CydStore  *self,
+                 int        flags,
+                 GError   **error)
 {
-  gint64 ok = 0;
-  int rc;
-
   /* A store is used from one thread at a time (a worker opens a store of
    * its own), so SQLite need not lock the connection on every call. */
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
+  if (sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     return cyd_store_set_sqlite_error (self, error);
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
   cyd_collate_register (self->db);
   cyd_savings_register_sql (self->db);
+  return TRUE;
+}
+
+static gboolean
+open_database (CydStore  *self,
+               GError   **error)
+{
+  gint64 ok = 0;
+
+  if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error))
+    return FALSE;
 
   /* Reading the schema is the first real read: a file that is not SQLite
    * fails here with SQLITE_NOTADB. */
@@ -420,6 +427,16 @@ cyd_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+static gboolean
+path_names_file (const char *path,
+                 guint64     dev,
+                 guint64     ino)
+{
+  GStatBuf st;
+
+  return ino == 0 || (g_stat (path, &st) == 0 && (guint64) st.st_dev == dev && (guint64) st.st_ino == ino);
+}
+
 /**
  * cyd_store_open_same:
  * @dev: with @ino, the file an open store opened (see
@@ -427,9 +444,10 @@ cyd_store_open (const char  *path,
  *
  * Opens another connection to that file at @path, for a worker thread.
  * The file may have been moved or replaced while the first store had it
- * open; opening its path then would make a new file there, or upgrade
- * another one, so the path must still name the very same file, before
- * and after.
+ * open: this never makes a file, never upgrades or changes one, and opens
+ * @path only while it names the very same file, looked at before SQLite
+ * opens it and again before the first read (which is what would take up
+ * a moved file's journal).
  */
 CydStore *
 cyd_store_open_same (const char  *path,
@@ -437,17 +455,28 @@ cyd_store_open_same (const char  *path,
                      guint64      ino,
                      GError     **error)
 {
-  g_autoptr(CydStore) store = NULL;
-  GStatBuf st;
+  g_autoptr(CydStore) self = NULL;
+  gint64 app_id = 0, version = 0;
 
-  if (ino != 0 && (g_stat (path, &st) != 0 || (guint64) st.st_dev != dev || (guint64) st.st_ino != ino))
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!path_names_file (path, dev, ino))
     goto moved;
-  store = cyd_store_open (path, error);
-  if (store == NULL)
+  self = g_object_new (CYD_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!open_connection (self, SQLITE_OPEN_READWRITE, error))
     return NULL;
-  if (ino != 0 && !cyd_store_is_same_file (store, dev, ino))
+  if (!path_names_file (path, dev, ino))
     goto moved;
-  return g_steal_pointer (&store);
+  if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !cyd_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  if (app_id != CYD_APPLICATION_ID || version != CYD_SCHEMA_VERSION)
+    goto moved;
+  self->file_dev = dev;
+  self->file_ino = ino;
+  return g_steal_pointer (&self);
 
 moved:
   g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO,
@@ -455,17 +484,8 @@ moved:
   return NULL;
 }
 
-/* Whether @self and @other opened the same file, as far as can be told. */
-gboolean
-cyd_store_is_same_file (CydStore *self,
-                        guint64   other_dev,
-                        guint64   other_ino)
-{
-  g_return_val_if_fail (CYD_IS_STORE (self), FALSE);
-
-  return self->file_ino != 0 && self->file_dev == other_dev && self->file_ino == other_ino;
-}
-
+/* The file @self opened, to tell it from another put at its path later;
+ * 0 and 0 when not known. */
 void
 cyd_store_get_file_id (CydStore *self,
                        guint64  *dev,

@@ -57,6 +57,13 @@ CydStore   *cyd_store_open                (const char  *path,
                                            GError     **error);
 const char *cyd_store_get_path            (CydStore    *self);
 const char *cyd_store_get_upgrade_backup  (CydStore    *self);
+void        cyd_store_get_file_id         (CydStore    *self,
+                                           guint64     *dev,
+                                           guint64     *ino);
+CydStore   *cyd_store_open_same           (const char  *path,
+                                           guint64      dev,
+                                           guint64      ino,
+                                           GError     **error);
 char       *cyd_store_dup_title           (CydStore    *self);
 gboolean    cyd_store_save_copy           (CydStore    *self,
                                            const char  *dest_path,

@@ -329,6 +329,38 @@ test_read_after_move (void)
   g_unlink (moved);
 }
 
+/* Another programme put at the path is not opened for a worker of the
+ * first; the first's own file still is. */
+static void
+test_open_same (void)
+{
+  g_autofree char *path = temp_path ("same.cyd");
+  g_autofree char *moved = temp_path ("same-moved.cyd");
+  g_autoptr(CydStore) store = NULL;
+  g_autoptr(CydStore) other = NULL;
+  g_autoptr(CydStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 dev, ino;
+
+  g_unlink (path);
+  store = open_or_fail (path);
+  cyd_store_get_file_id (store, &dev, &ino);
+  g_assert_cmpuint (ino, !=, 0);
+  again = cyd_store_open_same (path, dev, ino, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  g_clear_object (&again);
+
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  other = open_or_fail (path);
+  again = cyd_store_open_same (path, dev, ino, &error);
+  g_assert_null (again);
+  g_assert_error (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO);
+  g_clear_object (&other);
+  g_unlink (path);
+  g_unlink (moved);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -344,6 +376,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/constraints", test_constraints);
   g_test_add_func ("/core/store/save-copy", test_save_copy);
   g_test_add_func ("/core/store/read-after-move", test_read_after_move);
+  g_test_add_func ("/core/store/open-same", test_open_same);
   g_test_add_func ("/core/store/check", test_check_clean_and_dirty);
   return g_test_run ();
 }
