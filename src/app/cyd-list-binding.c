@@ -340,6 +340,7 @@ add_export_button (CydListBinding *self)
     return;
   button = gtk_button_new_from_icon_name ("document-save-as-symbolic");
   gtk_widget_set_tooltip_text (button, _("Export as CSV…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export as CSV…"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "list.export-csv");
   gtk_widget_add_css_class (button, "flat");
   gtk_box_append (GTK_BOX (row), button);
@@ -604,6 +605,7 @@ add_columns_menu (CydListBinding *self)
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (button, _("Columns"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Columns"), -1);
   cyd_menu_button_set_menu_when_opened (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_add_css_class (button, "flat");
   gtk_box_append (GTK_BOX (row), button);

@@ -250,7 +250,7 @@ test_toolbars_fit (void)
 
   cyd_language_apply ("cy");
   window = open_window (store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  ui_test_resize (GTK_WINDOW (window), 1100, 720);
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {

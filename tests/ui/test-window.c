@@ -484,14 +484,13 @@ test_filters_legible (Fixture       *f,
 
       /* At the window's first size, the whole toolbar is in sight,
        * count and buttons included. */
-      gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 720);
+      ui_test_resize (GTK_WINDOW (f->window), 1100, 720);
       show_page (f, lists[i]);
       ui_test_spin (100);
       page = gtk_stack_get_visible_child (f->stack);
       g_assert_cmpfloat (ui_test_toolbar_overflow (page), ==, 0);
 
-      gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-      ui_test_spin (100);
+      ui_test_resize (GTK_WINDOW (f->window), 1000, 700);
       for (GtkWidget *w = find_descendant (page, GTK_TYPE_DROP_DOWN); w != NULL; )
         {
           int width = gtk_widget_get_width (w);

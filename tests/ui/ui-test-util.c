@@ -243,6 +243,13 @@ add_toolbar_overflow (GtkWidget *widget,
         {
           GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget));
 
+          GtkWidget *row = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget));
+          int minimum;
+
+          if (GTK_IS_VIEWPORT (row))
+            row = gtk_viewport_get_child (GTK_VIEWPORT (row));
+          gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          g_test_message ("toolbar: needs at least %d pixels of %d", minimum, gtk_widget_get_width (widget));
           *overflow += MAX (0.0, gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h));
           (*toolbars)++;
           return;
@@ -262,4 +269,32 @@ ui_test_toolbar_overflow (GtkWidget *page)
   add_toolbar_overflow (page, &overflow, &toolbars);
   g_assert_cmpuint (toolbars, >, 0);
   return overflow;
+}
+
+typedef struct {
+  GtkWidget *window;
+  int        width;
+} WidthWait;
+
+/* Within the window's decorations (a shadow, a resize border) of @width. */
+static gboolean
+has_width (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return ABS (gtk_widget_get_width (wait->window) - wait->width) <= 40;
+}
+
+/* Resizes @window and waits until it has about the new width. */
+void
+ui_test_resize (GtkWindow *window,
+                int        width,
+                int        height)
+{
+  WidthWait wait = { GTK_WIDGET (window), width };
+
+  gtk_window_set_default_size (window, width, height);
+  g_assert_true (ui_test_wait_for (has_width, &wait));
+  ui_test_spin (100);
+  g_test_message ("window: %d pixels wide for %d", gtk_widget_get_width (GTK_WIDGET (window)), width);
 }

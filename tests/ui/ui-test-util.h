@@ -43,5 +43,8 @@ gint64     ui_test_post_id       (CydStore         *store,
  * (its scrolled windows that never scroll down) are; 0 when all of them
  * is in sight. */
 double     ui_test_toolbar_overflow (GtkWidget     *page);
+void       ui_test_resize        (GtkWindow        *window,
+                                  int               width,
+                                  int               height);
 
 G_END_DECLS
