@@ -21,9 +21,7 @@
  * its own CydStore on the programme's path: a store is used from one thread
  * at a time, and the window's store keeps serving the window meanwhile. */
 typedef struct {
-  char        *store_path;
-  guint64      store_dev;
-  guint64      store_ino;
+  CydStoreFile store_file;
   GFile       *file;
   gboolean     dry_run;
   int          permille;   /* progress: written by the worker, read by the UI */
@@ -80,7 +78,7 @@ static const CydKind row_kinds[N_KIND_ROWS] = {
 static void
 import_job_free (ImportJob *job)
 {
-  g_clear_pointer (&job->store_path, g_free);
+  cyd_store_file_clear (&job->store_file);
   g_clear_object (&job->file);
   g_clear_object (&job->importer);
   g_free (job);
@@ -106,7 +104,7 @@ import_thread (GTask        *task,
   g_autoptr(CydStore) store = NULL;
   GError *error = NULL;
 
-  store = cyd_store_open_same (job->store_path, job->store_dev, job->store_ino, &error);
+  store = cyd_store_file_open (&job->store_file, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -258,8 +256,7 @@ start_job (CydImportDialog *self,
   g_autoptr(GTask) task = NULL;
   ImportJob *job = g_new0 (ImportJob, 1);
 
-  job->store_path = g_strdup (cyd_store_get_path (self->store));
-  cyd_store_get_file_id (self->store, &job->store_dev, &job->store_ino);
+  cyd_store_file_init (&job->store_file, self->store);
   job->file = g_object_ref (self->file);
   job->dry_run = dry_run;
 

@@ -19,9 +19,7 @@
  * CydStore. Each column's field is the key of its CydColumnSorter. */
 
 typedef struct {
-  char          *store_path;
-  guint64        store_dev;
-  guint64        store_ino;
+  CydStoreFile   store_file;
   CydListState  *state;
   GPtrArray     *keys;     /* of char * */
   GPtrArray     *titles;   /* of char * */
@@ -31,7 +29,7 @@ typedef struct {
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->store_path);
+  cyd_store_file_clear (&job->store_file);
   g_clear_pointer (&job->state, cyd_list_state_free);
   g_clear_pointer (&job->keys, g_ptr_array_unref);
   g_clear_pointer (&job->titles, g_ptr_array_unref);
@@ -116,7 +114,7 @@ export_thread (GTask        *task,
   GError *error = NULL;
   guint n_rows = 0;
 
-  store = cyd_store_open_same (job->store_path, job->store_dev, job->store_ino, &error);
+  store = cyd_store_file_open (&job->store_file, &error);
   if (store != NULL)
     file_out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                cancellable, &error);
@@ -172,8 +170,7 @@ cyd_list_export_csv_async (GtkColumnView       *column_view,
     }
 
   job = g_new0 (ExportJob, 1);
-  job->store_path = g_strdup (cyd_store_get_path (cyd_list_model_get_store (model)));
-  cyd_store_get_file_id (cyd_list_model_get_store (model), &job->store_dev, &job->store_ino);
+  cyd_store_file_init (&job->store_file, cyd_list_model_get_store (model));
   job->state = cyd_list_model_dup_state (model);
   job->keys = g_ptr_array_new_with_free_func (g_free);
   job->titles = g_ptr_array_new_with_free_func (g_free);

@@ -19,9 +19,7 @@
  * it on the main thread, through the same core code as the PDF. */
 
 typedef struct {
-  char              *store_path;
-  guint64            store_dev;
-  guint64            store_ino;
+  CydStoreFile       store_file;
   CydReportKind      kind;
   CydReportLanguage  language;
   CydPaper           paper;
@@ -57,7 +55,7 @@ G_DEFINE_FINAL_TYPE (CydReportDialog, cyd_report_dialog, ADW_TYPE_WINDOW)
 static void
 report_job_free (ReportJob *job)
 {
-  g_free (job->store_path);
+  cyd_store_file_clear (&job->store_file);
   g_free (job->as_at);
   g_free (job->pdf_path);
   g_free (job);
@@ -88,8 +86,7 @@ create_job (CydReportDialog *self)
 {
   ReportJob *job = g_new0 (ReportJob, 1);
 
-  job->store_path = g_strdup (cyd_store_get_path (self->store));
-  cyd_store_get_file_id (self->store, &job->store_dev, &job->store_ino);
+  cyd_store_file_init (&job->store_file, self->store);
   job->kind = adw_combo_row_get_selected (self->kind_row);
   job->language = adw_combo_row_get_selected (self->language_row);
   job->paper = adw_combo_row_get_selected (self->paper_row);
@@ -109,7 +106,7 @@ report_thread (GTask        *task,
   g_autoptr(CydReport) report = NULL;
   GError *error = NULL;
 
-  store = cyd_store_open_same (job->store_path, job->store_dev, job->store_ino, &error);
+  store = cyd_store_file_open (&job->store_file, &error);
   if (store != NULL)
     report = cyd_report_new (store, job->kind, job->language, job->as_at, job->names, &error);
   if (report == NULL

@@ -15,16 +15,14 @@
  * CydStore on the same path: a store is used from one thread at a time, and
  * the window's one keeps serving the pages meanwhile. */
 typedef struct {
-  char  *store_path;
-  guint64 store_dev;
-  guint64 store_ino;
+  CydStoreFile store_file;
   GFile *dest;
 } FileJob;
 
 static void
 file_job_free (FileJob *job)
 {
-  g_clear_pointer (&job->store_path, g_free);
+  cyd_store_file_clear (&job->store_file);
   g_clear_object (&job->dest);
   g_free (job);
 }
@@ -38,8 +36,7 @@ run_file_job (CydWindow           *self,
   g_autoptr(GTask) task = NULL;
   FileJob *job = g_new0 (FileJob, 1);
 
-  job->store_path = g_strdup (cyd_store_get_path (self->store));
-  cyd_store_get_file_id (self->store, &job->store_dev, &job->store_ino);
+  cyd_store_file_init (&job->store_file, self->store);
   job->dest = g_object_ref (dest);
 
   /* No source object: each callback takes the window's reference back on
@@ -183,7 +180,7 @@ save_copy_thread (GTask        *task,
     }
 
   if (!cyd_files_make_room (job->dest, &error)
-      || (store = cyd_store_open_same (job->store_path, job->store_dev, job->store_ino, &error)) == NULL
+      || (store = cyd_store_file_open (&job->store_file, &error)) == NULL
       || !cyd_store_save_copy (store, dest_path, &error)
       || (copy = cyd_store_open (dest_path, &error)) == NULL)
     {
@@ -267,7 +264,7 @@ export_thread (GTask        *task,
   g_autoptr(CydStore) store = NULL;
   GError *error = NULL;
 
-  store = cyd_store_open_same (job->store_path, job->store_dev, job->store_ino, &error);
+  store = cyd_store_file_open (&job->store_file, &error);
   if (store == NULL || !cyd_export_to_file (store, job->dest, cancellable, &error))
     {
       g_task_return_error (task, error);

@@ -12,9 +12,7 @@
  * it read while the window's connection carries on. */
 
 typedef struct {
-  char             *path;
-  guint64           dev;
-  guint64           ino;
+  CydStoreFile      file;
   CydStoreReadFunc  func;
   gpointer          data;
   GDestroyNotify    data_free;
@@ -26,7 +24,7 @@ read_job_free (ReadJob *job)
 {
   if (job->data_free != NULL)
     job->data_free (job->data);
-  g_free (job->path);
+  cyd_store_file_clear (&job->file);
   g_free (job);
 }
 
@@ -43,7 +41,7 @@ read_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  store = cyd_store_open_same (job->path, job->dev, job->ino, &error);
+  store = cyd_store_file_open (&job->file, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -92,8 +90,7 @@ cyd_store_read_async (CydStore            *self,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, cyd_store_read_async);
   job = g_new0 (ReadJob, 1);
-  job->path = g_strdup (cyd_store_get_path (self));
-  cyd_store_get_file_id (self, &job->dev, &job->ino);
+  cyd_store_file_init (&job->file, self);
   job->func = func;
   job->data = data;
   job->data_free = data_free;

@@ -438,35 +438,32 @@ path_names_file (const char *path,
 }
 
 /**
- * cyd_store_open_same:
- * @dev: with @ino, the file an open store opened (see
- *   cyd_store_get_file_id()); 0 when not known
+ * cyd_store_file_open:
+ * @file: from cyd_store_file_init() on an open store
  *
- * Opens another connection to that file at @path, for a worker thread.
- * The file may have been moved or replaced while the first store had it
- * open: this never makes a file, never upgrades or changes one, and opens
- * @path only while it names the very same file, looked at before SQLite
+ * Opens another connection to that store's file, for a worker thread.
+ * The file may have been moved or replaced while the store had it open:
+ * this never makes a file, never upgrades or changes one, and opens the
+ * path only while it names the very same file, looked at before SQLite
  * opens it and again before the first read (which is what would take up
  * a moved file's journal).
  */
 CydStore *
-cyd_store_open_same (const char  *path,
-                     guint64      dev,
-                     guint64      ino,
-                     GError     **error)
+cyd_store_file_open (const CydStoreFile  *file,
+                     GError             **error)
 {
   g_autoptr(CydStore) self = NULL;
   gint64 app_id = 0, version = 0;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (file != NULL && file->path != NULL, NULL);
 
-  if (!path_names_file (path, dev, ino))
+  if (!path_names_file (file->path, file->dev, file->ino))
     goto moved;
   self = g_object_new (CYD_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
+  self->path = g_strdup (file->path);
   if (!open_connection (self, SQLITE_OPEN_READWRITE, error))
     return NULL;
-  if (!path_names_file (path, dev, ino))
+  if (!path_names_file (file->path, file->dev, file->ino))
     goto moved;
   if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
       !query_int (self, "PRAGMA user_version", &version, error) ||
@@ -474,8 +471,8 @@ cyd_store_open_same (const char  *path,
     return NULL;
   if (app_id != CYD_APPLICATION_ID || version != CYD_SCHEMA_VERSION)
     goto moved;
-  self->file_dev = dev;
-  self->file_ino = ino;
+  self->file_dev = file->dev;
+  self->file_ino = file->ino;
   return g_steal_pointer (&self);
 
 moved:
@@ -484,17 +481,23 @@ moved:
   return NULL;
 }
 
-/* The file @self opened, to tell it from another put at its path later;
- * 0 and 0 when not known. */
+/* Fills @file with @store's path and the file it opened (0 and 0 when
+ * that is not known: then only the path is checked for being there). */
 void
-cyd_store_get_file_id (CydStore *self,
-                       guint64  *dev,
-                       guint64  *ino)
+cyd_store_file_init (CydStoreFile *file,
+                     CydStore     *store)
 {
-  g_return_if_fail (CYD_IS_STORE (self));
+  g_return_if_fail (CYD_IS_STORE (store));
 
-  *dev = self->file_dev;
-  *ino = self->file_ino;
+  file->path = g_strdup (store->path);
+  file->dev = store->file_dev;
+  file->ino = store->file_ino;
+}
+
+void
+cyd_store_file_clear (CydStoreFile *file)
+{
+  g_clear_pointer (&file->path, g_free);
 }
 
 const char *

@@ -57,13 +57,6 @@ CydStore   *cyd_store_open                (const char  *path,
                                            GError     **error);
 const char *cyd_store_get_path            (CydStore    *self);
 const char *cyd_store_get_upgrade_backup  (CydStore    *self);
-void        cyd_store_get_file_id         (CydStore    *self,
-                                           guint64     *dev,
-                                           guint64     *ino);
-CydStore   *cyd_store_open_same           (const char  *path,
-                                           guint64      dev,
-                                           guint64      ino,
-                                           GError     **error);
 char       *cyd_store_dup_title           (CydStore    *self);
 gboolean    cyd_store_save_copy           (CydStore    *self,
                                            const char  *dest_path,
@@ -106,6 +99,20 @@ typedef gpointer (*CydStoreReadFunc) (CydStore      *store,
                                       gpointer       data,
                                       GCancellable  *cancellable,
                                       GError       **error);
+
+/* What a worker thread needs to open the file a store opened: its path,
+ * and which file that was, to tell it from another put there since. */
+typedef struct {
+  char    *path;
+  guint64  dev;
+  guint64  ino;
+} CydStoreFile;
+
+void        cyd_store_file_init           (CydStoreFile        *file,
+                                           CydStore            *store);
+void        cyd_store_file_clear          (CydStoreFile        *file);
+CydStore   *cyd_store_file_open           (const CydStoreFile  *file,
+                                           GError             **error);
 
 void        cyd_store_read_async          (CydStore            *self,
                                            CydStoreReadFunc     func,

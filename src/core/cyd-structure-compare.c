@@ -108,12 +108,10 @@ typedef struct {
 
 /* The assignments read in a thread while the caller reads the posts. */
 typedef struct {
-  char     *path;
-  guint64   dev;       /* the caller's file, which the path must still name */
-  guint64   ino;
-  char      as_at[N_SIDES][11];
-  GArray   *rows;      /* AssignmentRow */
-  GError   *error;
+  CydStoreFile  file;      /* the caller's */
+  char          as_at[N_SIDES][11];
+  GArray       *rows;      /* AssignmentRow */
+  GError       *error;
 } AssignmentRead;
 
 typedef struct {
@@ -385,7 +383,7 @@ read_assignments (Measure  *m,
 static void
 assignment_read_free (AssignmentRead *read)
 {
-  g_free (read->path);
+  cyd_store_file_clear (&read->file);
   g_clear_pointer (&read->rows, g_array_unref);
   g_clear_error (&read->error);
   g_free (read);
@@ -398,7 +396,7 @@ assignment_read_thread (gpointer data)
   g_autoptr(CydStore) store = NULL;
   g_autoptr(CydStmt) stmt = NULL;
 
-  store = cyd_store_open_same (read->path, read->dev, read->ino, &read->error);
+  store = cyd_store_file_open (&read->file, &read->error);
   if (store == NULL)
     return NULL;
   stmt = cyd_store_prepare (store, legacy_date_sql, &read->error);
@@ -443,9 +441,8 @@ start_assignment_read (Measure         *m,
   if (cyd_store_in_transaction (m->store) || cyd_store_get_path (m->store) == NULL)
     return NULL;
   read = g_new0 (AssignmentRead, 1);
-  read->path = g_strdup (cyd_store_get_path (m->store));
-  cyd_store_get_file_id (m->store, &read->dev, &read->ino);
-  if (read->ino == 0)
+  cyd_store_file_init (&read->file, m->store);
+  if (read->file.ino == 0)
     {
       assignment_read_free (read);
       return NULL;

@@ -340,22 +340,23 @@ test_open_same (void)
   g_autoptr(CydStore) other = NULL;
   g_autoptr(CydStore) again = NULL;
   g_autoptr(GError) error = NULL;
-  guint64 dev, ino;
+  CydStoreFile file;
 
   g_unlink (path);
   store = open_or_fail (path);
-  cyd_store_get_file_id (store, &dev, &ino);
-  g_assert_cmpuint (ino, !=, 0);
-  again = cyd_store_open_same (path, dev, ino, &error);
+  cyd_store_file_init (&file, store);
+  g_assert_cmpuint (file.ino, !=, 0);
+  again = cyd_store_file_open (&file, &error);
   g_assert_no_error (error);
   g_assert_nonnull (again);
   g_clear_object (&again);
 
   g_assert_cmpint (g_rename (path, moved), ==, 0);
   other = open_or_fail (path);
-  again = cyd_store_open_same (path, dev, ino, &error);
+  again = cyd_store_file_open (&file, &error);
   g_assert_null (again);
   g_assert_error (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO);
+  cyd_store_file_clear (&file);
   g_clear_object (&other);
   g_unlink (path);
   g_unlink (moved);
