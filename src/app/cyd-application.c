@@ -15,6 +15,7 @@
 #include "cyd-window.h"
 
 #define MAX_RECENT_FILES 10
+#define RESOURCE_PATH    "/cymru/cyd/Cyd"
 
 struct _CydApplication
 {
@@ -509,20 +510,6 @@ cyd_application_open (GApplication  *application,
     }
 }
 
-/* The application's own icons make GTK read the icon theme again, which
- * it would do on the main thread at the first window's first icon. It is
- * read here instead, in a worker, while the file opens and the window is
- * built. The icon theme may be asked from any thread. */
-static void
-read_icon_theme (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  gtk_icon_theme_has_icon (task_data, "list-add-symbolic");
-  g_task_return_boolean (task, TRUE);
-}
-
 static void
 cyd_application_startup (GApplication *application)
 {
@@ -534,11 +521,11 @@ cyd_application_startup (GApplication *application)
   display = gdk_display_get_default ();
   if (display != NULL)
     {
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
 
-      g_task_set_source_tag (task, read_icon_theme);
-      g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)), g_object_unref);
-      g_task_run_in_thread (task, read_icon_theme);
+      gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }
 
   self->settings = g_settings_new (APPLICATION_ID);
@@ -572,12 +559,26 @@ cyd_application_dispose (GObject *object)
   G_OBJECT_CLASS (cyd_application_parent_class)->dispose (object);
 }
 
+/* Cyd keeps no icons, menus or shortcuts window where GtkApplication and
+ * AdwApplication look for them by themselves, and their search would cost
+ * the first window dearly: adding the application's icon folder makes GTK
+ * read the whole icon theme a second time. So there is no base path, and
+ * start-up loads the one style sheet. */
+static void
+cyd_application_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (cyd_application_parent_class)->constructed (object);
+
+  g_application_set_resource_base_path (G_APPLICATION (object), NULL);
+}
+
 static void
 cyd_application_class_init (CydApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->constructed = cyd_application_constructed;
   object_class->dispose = cyd_application_dispose;
 
   app_class->startup = cyd_application_startup;

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "cyd.h"
+#include "cyd-application.h"
 #include "cyd-cell-text.h"
 #include "cyd-column-sorter.h"
 #include "cyd-edit-dialog.h"
@@ -913,12 +914,48 @@ test_as_at_popover (Fixture       *f,
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+/* Starting Cyd loads its style sheet and leaves the icon theme's search
+ * path as GTK made it: adding to it would make GTK read the whole theme
+ * again before the first window's first icon. */
+static void
+test_application_startup (void)
+{
+  g_autoptr(CydApplication) app = cyd_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_auto(GStrv) paths_before = gtk_icon_theme_get_resource_path (theme);
+  g_auto(GStrv) paths_after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *plain = gtk_label_new ("1");
+  GtkWidget *figure = gtk_label_new ("1");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *window = gtk_window_new ();
+  int plain_width, figure_width;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  paths_after = gtk_icon_theme_get_resource_path (theme);
+  g_assert_cmpuint (paths_after != NULL ? g_strv_length (paths_after) : 0, ==,
+                    paths_before != NULL ? g_strv_length (paths_before) : 0);
+
+  gtk_widget_add_css_class (figure, "cyd-figure");
+  gtk_box_append (GTK_BOX (box), plain);
+  gtk_box_append (GTK_BOX (box), figure);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_widget_measure (plain, GTK_ORIENTATION_HORIZONTAL, -1, &plain_width, NULL, NULL, NULL);
+  gtk_widget_measure (figure, GTK_ORIENTATION_HORIZONTAL, -1, &figure_width, NULL, NULL, NULL);
+  g_assert_cmpint (figure_width - plain_width, ==, 2 * 18);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   ui_test_init (&argc, &argv);
 
+  g_test_add_func ("/ui/window/application-startup", test_application_startup);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/ui/window/key-before-all-rows", Fixture, NULL, fixture_set_up, test_key_before_all_rows,
               fixture_tear_down);
