@@ -157,6 +157,7 @@ apply_migrations (CydStore  *self,
     "0002-edit-ids.sql",
     "0003-milestone-rag-reason.sql",
     "0004-list-order.sql",
+    "0005-post-directorate-from.sql",
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CYD_SCHEMA_VERSION);
 

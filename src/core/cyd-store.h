@@ -22,7 +22,7 @@ typedef enum {
 } CydStoreError;
 
 /* The schema version this build writes and reads. */
-#define CYD_SCHEMA_VERSION 4
+#define CYD_SCHEMA_VERSION 5
 
 /* Headline counts and sums for the Overview page. */
 typedef struct {

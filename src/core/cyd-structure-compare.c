@@ -36,7 +36,7 @@ static const char posts_sql[] =
 
 /* The day before the merged structure's first post, when that is on or
  * before the merged date ?1: what read_posts () and settle_legacy_date ()
- * find, without reading every post. */
+ * find, read from one entry of the index post_directorate_from. */
 static const char legacy_date_sql[] =
   "SELECT date (min (p.established_from), '-1 day')"
   " FROM post p JOIN directorate d ON d.id = p.directorate_id"

@@ -196,6 +196,11 @@ test_upgrade_keeps_links (void)
   g_assert_cmpint (raw_int (path, "SELECT count(*) FROM post_mapping WHERE id IS NOT NULL AND method = 'slot-in'"), ==, 1);
   g_assert_cmpint (raw_int (path, "SELECT count(*) FROM post_dotted_line WHERE id IS NOT NULL"), ==, 1);
   g_assert_cmpint (raw_int (path, "SELECT count(*) FROM service_line_stage WHERE id IS NOT NULL"), ==, 1);
+  /* Posts are found by directorate and start; the index by directorate
+   * alone is gone. */
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_index_info ('post_directorate_from')"), ==, 2);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'post_directorate'"), ==, 0);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM post WHERE directorate_id = 2"), ==, 1);
   g_assert_cmpint (raw_int (cyd_store_get_upgrade_backup (store), "PRAGMA user_version"), ==, 1);
 }
 
