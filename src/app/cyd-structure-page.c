@@ -347,15 +347,35 @@ on_tree_selected (GtkSingleSelection *selection,
   select_post (self, g_ascii_strtoll (gtk_string_object_get_string (object), NULL, 10));
 }
 
+/* A structure with no posts at the date says so, rather than show an
+ * empty list: a legacy directorate after the merger, say. */
 static GtkWidget *
-build_tree (CydStructurePage *self,
-            CydStructure     *structure)
+build_empty_tree (CydStructurePage *self)
+{
+  g_autofree char *date = cyd_date_format (self->as_at);
+  /* Translators: %s is a date; said in a structure with no posts then,
+   * such as a legacy directorate after the merger */
+  g_autofree char *text = g_strdup_printf (_("No posts as at %s"), date);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  return label;
+}
+
+static GtkWidget *
+build_tree_view (CydStructurePage *self,
+                 CydStructure     *structure)
 {
   GtkSingleSelection *selection;
   g_autoptr(GListStore) roots = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   GtkTreeListModel *tree;
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *view, *scrolled, *box, *title;
 
   for (guint i = 0; i < cyd_structure_get_n_posts (structure); i++)
     if (cyd_structure_get_post (structure, i)->parent < 0)
@@ -374,9 +394,20 @@ build_tree (CydStructurePage *self,
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (selection, "notify::selected-item", G_CALLBACK (on_tree_selected), self, 0);
-  view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+  return gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+}
+
+static GtkWidget *
+build_tree (CydStructurePage *self,
+            CydStructure     *structure)
+{
+  GtkWidget *scrolled, *box, *title;
+
   scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled),
+                                 cyd_structure_get_n_posts (structure) > 0
+                                 ? build_tree_view (self, structure)
+                                 : build_empty_tree (self));
   gtk_widget_set_vexpand (scrolled, TRUE);
   title = gtk_label_new (cyd_structure_get_name (structure));
   gtk_widget_add_css_class (title, "heading");

@@ -87,6 +87,24 @@ test_as_at (Fixture       *f,
   g_assert_true (ui_test_wait_for (is_shown, &shown));
 }
 
+/* A structure with no posts at the date says so in its column: before
+ * the merger, the merged one. */
+static void
+test_empty_structure (Fixture       *f,
+                      gconstpointer  data)
+{
+  Shown shown = { f->page, "fewer managers" };
+
+  g_assert_true (ui_test_wait_for (is_shown, &shown));
+  g_assert_false (shows_part (f->page, "No posts as at"));
+
+  cyd_window_set_as_at (f->window, "2014-03-01");
+  shown.text = "No posts as at 1 March 2014";
+  g_assert_true (ui_test_wait_for (is_shown, &shown));
+  shown.text = "Director of Social Services";
+  g_assert_true (ui_test_wait_for (is_shown, &shown));
+}
+
 static void
 test_parse_as_at (Fixture       *f,
                   gconstpointer  data)
@@ -138,6 +156,8 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/structure/as-at", Fixture, NULL, fixture_set_up, test_as_at, fixture_tear_down);
+  g_test_add ("/ui/structure/empty-structure", Fixture, NULL, fixture_set_up, test_empty_structure,
+              fixture_tear_down);
   g_test_add ("/ui/structure/parse-as-at", Fixture, NULL, fixture_set_up, test_parse_as_at, fixture_tear_down);
   g_test_add ("/ui/structure/edit-undo", Fixture, NULL, fixture_set_up, test_edit_undo, fixture_tear_down);
 
