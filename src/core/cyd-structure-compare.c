@@ -18,7 +18,10 @@
  *
  * The two reads take about the same time, so the assignments are read in
  * a thread of their own, on a connection of its own, while the posts are
- * read on the caller's. That thread finds the legacy date for itself. */
+ * read on the caller's. That thread finds the legacy date for itself.
+ * The figures are of the file at one moment, even while another connection
+ * writes: the caller reads in one transaction, and takes the thread's rows
+ * only if nothing changed the file from its start to the thread's end. */
 
 enum {
   LEGACY,
@@ -427,9 +430,8 @@ data_version (CydStore *store)
 }
 
 /* Starts reading the assignments in a thread, or returns NULL when they
- * must be read on the caller's connection: inside a transaction, whose
- * changes another connection does not see, or when the caller's file
- * cannot be told from another. */
+ * must be read on the caller's connection: when the caller's file cannot
+ * be told from another. */
 static GThread *
 start_assignment_read (Measure         *m,
                        AssignmentRead **out)
@@ -438,7 +440,7 @@ start_assignment_read (Measure         *m,
   GThread *thread;
 
   *out = NULL;
-  if (cyd_store_in_transaction (m->store) || cyd_store_get_path (m->store) == NULL)
+  if (cyd_store_get_path (m->store) == NULL)
     return NULL;
   read = g_new0 (AssignmentRead, 1);
   cyd_store_file_init (&read->file, m->store);
@@ -459,30 +461,81 @@ start_assignment_read (Measure         *m,
   return thread;
 }
 
-/* Takes what the thread read if it saw the file as the caller did: the
- * same legacy date, and no other connection's change while both read.
- * Otherwise, and on any failure there, reads on the caller's connection. */
+/* Whether the thread read the file as the caller did: it found the same
+ * legacy date, and no other connection has changed the file since the
+ * caller's read transaction began, before the thread's. Asked once that
+ * transaction is over, when `PRAGMA data_version` sees the file anew. */
 static gboolean
-finish_assignment_read (Measure         *m,
-                        GThread         *thread,
-                        AssignmentRead  *read,
-                        gint64           version,
-                        GError         **error)
+thread_read_the_same (Measure        *m,
+                      AssignmentRead *read,
+                      gint64          version)
 {
-  gboolean agrees;
+  if (read->error != NULL)
+    {
+      g_debug ("assignments read apart: %s", read->error->message);
+      return FALSE;
+    }
+  return g_str_equal (read->as_at[LEGACY], m->as_at[LEGACY])
+         && version != 0 && data_version (m->store) == version;
+}
 
-  if (thread == NULL)
-    return read_assignments (m, error);
-  g_thread_join (thread);
-  agrees = read->error == NULL
-           && g_str_equal (read->as_at[LEGACY], m->as_at[LEGACY])
-           && version != 0 && data_version (m->store) == version;
-  if (agrees)
-    take_assignments (m, read->rows);
-  else if (read->error != NULL)
-    g_debug ("assignments read apart: %s", read->error->message);
-  assignment_read_free (read);
-  return agrees || read_assignments (m, error);
+typedef enum {
+  READ_FAILED,
+  READ_DONE,
+  READ_AGAIN
+} ReadResult;
+
+/* Reads the directorates, posts and assignments as the file stood at one
+ * moment: in one read transaction on the caller's connection, or in the
+ * caller's own transaction. With @apart, and a transaction of its own,
+ * the assignments come from a thread; READ_AGAIN when it cannot have seen
+ * what the caller saw, for @m to be read again without one. */
+static ReadResult
+read_measure (Measure   *m,
+              gboolean   apart,
+              GError   **error)
+{
+  gboolean owns_transaction = !cyd_store_in_transaction (m->store);
+  AssignmentRead *read = NULL;
+  GThread *thread = NULL;
+  gint64 version = 0;
+  gboolean ok;
+
+  if (owns_transaction && !cyd_store_exec (m->store, "BEGIN", error))
+    return READ_FAILED;
+  if (owns_transaction && apart)
+    {
+      /* The first read begins the transaction: the caller's moment. */
+      version = data_version (m->store);
+      thread = start_assignment_read (m, &read);
+    }
+  ok = read_directorates (m, error) && read_posts (m, error) && settle_legacy_date (m, error);
+  if (ok)
+    keep_established (m);
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (ok && thread == NULL)
+    ok = read_assignments (m, error);
+  if (owns_transaction)
+    {
+      if (ok)
+        ok = cyd_store_commit (m->store, error);
+      else
+        cyd_store_rollback (m->store);
+    }
+
+  if (ok && thread != NULL)
+    {
+      if (thread_read_the_same (m, read, version))
+        take_assignments (m, read->rows);
+      else
+        {
+          assignment_read_free (read);
+          return READ_AGAIN;
+        }
+    }
+  g_clear_pointer (&read, assignment_read_free);
+  return ok ? READ_DONE : READ_FAILED;
 }
 
 /* Whether @person is new to the headcount of @directorate. Most people hold
@@ -681,9 +734,7 @@ cyd_structure_compare (CydStore               *store,
                        GError                **error)
 {
   g_auto(Measure) m = { 0 };
-  AssignmentRead *read = NULL;
-  GThread *thread;
-  gint64 version;
+  ReadResult result;
 
   g_return_val_if_fail (CYD_IS_STORE (store), FALSE);
   g_return_val_if_fail (cyd_date_is_valid_iso (as_at), FALSE);
@@ -691,17 +742,15 @@ cyd_structure_compare (CydStore               *store,
 
   memset (out, 0, sizeof *out);
   measure_init (&m, store, as_at);
-  version = data_version (store);
-  thread = start_assignment_read (&m, &read);
-  if (!read_directorates (&m, error) || !read_posts (&m, error) || !settle_legacy_date (&m, error))
+  result = read_measure (&m, TRUE, error);
+  if (result == READ_AGAIN)
     {
-      if (thread != NULL)
-        g_thread_join (thread);
-      g_clear_pointer (&read, assignment_read_free);
-      return FALSE;
+      g_debug ("structure compared again: the file changed while it was read");
+      measure_clear (&m);
+      measure_init (&m, store, as_at);
+      result = read_measure (&m, FALSE, error);
     }
-  keep_established (&m);
-  if (!finish_assignment_read (&m, thread, read, version, error))
+  if (result != READ_DONE)
     return FALSE;
   count_holders (&m);
   link_posts (&m);

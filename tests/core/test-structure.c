@@ -254,6 +254,98 @@ test_compare_file_moved (void)
   g_unlink (moved);
 }
 
+typedef struct {
+  CydStore *store;
+  guint     rounds;
+  gint      done;
+} Writer;
+
+/* Post A, and its holder's time in it, begin in 2030 or as they were. */
+static void
+move_post_a (CydStore *store,
+             gboolean  later)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cyd_store_begin (store, &error));
+  g_assert_true (cyd_store_exec (store, later
+                                 ? "UPDATE post SET established_from = '2030-01-01' WHERE id = 1"
+                                 : "UPDATE post SET established_from = '2010-01-01' WHERE id = 1",
+                                 &error));
+  g_assert_true (cyd_store_exec (store, later
+                                 ? "UPDATE assignment SET from_date = '2030-01-01' WHERE post_id = 1"
+                                 : "UPDATE assignment SET from_date = NULL WHERE post_id = 1",
+                                 &error));
+  g_assert_true (cyd_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static gpointer
+write_while_comparing (gpointer data)
+{
+  Writer *writer = data;
+
+  for (guint i = 0; i < writer->rounds; i++)
+    move_post_a (writer->store, i % 2 == 0);
+  g_atomic_int_set (&writer->done, TRUE);
+  return NULL;
+}
+
+static gboolean
+same_comparison (const CydStructureComparison *a,
+                 const CydStructureComparison *b)
+{
+  return memcmp (&a->legacy, &b->legacy, sizeof a->legacy) == 0
+         && memcmp (&a->merged, &b->merged, sizeof a->merged) == 0;
+}
+
+/* Another connection changes a post and its holder together, again and
+ * again, while comparisons run: each gives the figures of the file as it
+ * was between two changes, never the posts of one moment with the holders
+ * of another (post A established but vacant). */
+static void
+test_compare_while_writing (void)
+{
+  g_autoptr(CydStore) store = open_fixture ();
+  g_autoptr(CydStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  CydStructureComparison before, moved;
+  Writer writer = { NULL, 400, FALSE };
+  GThread *thread;
+  guint n_before = 0, n_moved = 0;
+
+  other = cyd_store_open (cyd_store_get_path (store), &error);
+  g_assert_no_error (error);
+  g_assert_true (cyd_structure_compare (store, "2014-04-01", &before, &error));
+  move_post_a (other, TRUE);
+  g_assert_true (cyd_structure_compare (store, "2014-04-01", &moved, &error));
+  move_post_a (other, FALSE);
+  g_assert_cmpint (moved.legacy.headcount, ==, before.legacy.headcount - 1);
+  g_assert_cmpint (moved.legacy.posts, ==, before.legacy.posts - 1);
+  g_assert_cmpint (moved.legacy.vacant, ==, before.legacy.vacant);
+
+  writer.store = other;
+  thread = g_thread_new ("cyd-test-writer", write_while_comparing, &writer);
+  do
+    {
+      CydStructureComparison during;
+
+      g_assert_true (cyd_structure_compare (store, "2014-04-01", &during, &error));
+      g_assert_no_error (error);
+      if (same_comparison (&during, &before))
+        n_before++;
+      else if (same_comparison (&during, &moved))
+        n_moved++;
+      else
+        g_error ("a comparison mixed two moments: %" G_GINT64_FORMAT " legacy posts, %" G_GINT64_FORMAT
+                 " vacant, headcount %" G_GINT64_FORMAT, during.legacy.posts, during.legacy.vacant,
+                 during.legacy.headcount);
+    }
+  while (!g_atomic_int_get (&writer.done));
+  g_thread_join (thread);
+  g_test_message ("%u comparisons before a change, %u after", n_before, n_moved);
+}
+
 /* What cyd_structure_compare () must agree with: every structure loaded at
  * its date and the figures combined. */
 static void
@@ -527,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/core/structure/compare-agrees", test_compare_agrees);
   g_test_add_func ("/core/structure/compare-in-transaction", test_compare_in_transaction);
   g_test_add_func ("/core/structure/compare-file-moved", test_compare_file_moved);
+  g_test_add_func ("/core/structure/compare-while-writing", test_compare_while_writing);
   g_test_add_func ("/core/structure/id-map", test_id_map);
   g_test_add_func ("/core/structure/welsh-collation", test_welsh_collation);
   g_test_add_func ("/core/structure/welsh-collation-sql", test_welsh_collation_in_sql);
