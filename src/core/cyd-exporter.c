@@ -638,8 +638,7 @@ cyd_export_to_stream (CydStore      *store,
   g_return_val_if_fail (CYD_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  owns_transaction = !cyd_store_in_transaction (store);
-  if (owns_transaction && !cyd_store_exec (store, "BEGIN", error))
+  if (!cyd_store_begin_read (store, &owns_transaction, error))
     return FALSE;
   /* Sections are sorted by their keys: in memory, not in temporary files. */
   cyd_store_exec (store, "PRAGMA cache_size = -" G_STRINGIFY (EXPORT_CACHE_KIB), NULL);
@@ -663,8 +662,7 @@ cyd_export_to_stream (CydStore      *store,
   out_clear (&out);
 
   cyd_store_exec (store, "PRAGMA cache_size = -2000", NULL);
-  if (owns_transaction)
-    cyd_store_exec (store, "COMMIT", NULL);
+  cyd_store_end_read (store, owns_transaction);
 
   if (ok && out.failed)
     {

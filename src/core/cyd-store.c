@@ -640,6 +640,33 @@ cyd_store_in_transaction (CydStore *self)
   return !sqlite3_get_autocommit (self->db);
 }
 
+/* Opens a read transaction unless the caller is in a transaction already,
+ * so that everything read until cyd_store_end_read () is of the file at
+ * one moment, whatever other connections write meanwhile. *@owns says
+ * whether this call opened it. */
+gboolean
+cyd_store_begin_read (CydStore  *self,
+                      gboolean  *owns,
+                      GError   **error)
+{
+  g_return_val_if_fail (CYD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (owns != NULL, FALSE);
+
+  *owns = !cyd_store_in_transaction (self);
+  return !*owns || cyd_store_exec (self, "BEGIN", error);
+}
+
+/* Ends the read transaction cyd_store_begin_read () opened, if it did. */
+void
+cyd_store_end_read (CydStore *self,
+                    gboolean  owns)
+{
+  g_return_if_fail (CYD_IS_STORE (self));
+
+  if (owns && !cyd_store_exec (self, "COMMIT", NULL))
+    cyd_store_rollback (self);
+}
+
 void
 cyd_store_notify_changed (CydStore *self,
                           guint     kinds)

@@ -78,6 +78,11 @@ gboolean    cyd_store_commit              (CydStore    *self,
                                            GError     **error);
 void        cyd_store_rollback            (CydStore    *self);
 gboolean    cyd_store_in_transaction      (CydStore    *self);
+gboolean    cyd_store_begin_read          (CydStore    *self,
+                                           gboolean    *owns,
+                                           GError     **error);
+void        cyd_store_end_read            (CydStore    *self,
+                                           gboolean     owns);
 
 /* The write path: see cyd-edit.h. The store keeps the undo and redo stacks
  * for as long as it is open; "can-undo", "can-redo", "undo-label" and

@@ -495,13 +495,13 @@ read_measure (Measure   *m,
               gboolean   apart,
               GError   **error)
 {
-  gboolean owns_transaction = !cyd_store_in_transaction (m->store);
+  gboolean owns_transaction;
   AssignmentRead *read = NULL;
   GThread *thread = NULL;
   gint64 version = 0;
   gboolean ok;
 
-  if (owns_transaction && !cyd_store_exec (m->store, "BEGIN", error))
+  if (!cyd_store_begin_read (m->store, &owns_transaction, error))
     return READ_FAILED;
   if (owns_transaction && apart)
     {
@@ -516,13 +516,7 @@ read_measure (Measure   *m,
     g_thread_join (thread);
   if (ok && thread == NULL)
     ok = read_assignments (m, error);
-  if (owns_transaction)
-    {
-      if (ok)
-        ok = cyd_store_commit (m->store, error);
-      else
-        cyd_store_rollback (m->store);
-    }
+  cyd_store_end_read (m->store, owns_transaction);
 
   if (ok && thread != NULL)
     {

@@ -334,6 +334,33 @@ test_read_after_move (void)
   g_unlink (moved);
 }
 
+/* A read transaction is opened only outside the caller's own, and ending
+ * it leaves the caller's alone. */
+static void
+test_read_transaction (void)
+{
+  g_autofree char *path = temp_path ("read.cyd");
+  g_autoptr(CydStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean owns;
+
+  g_unlink (path);
+  store = open_or_fail (path);
+  g_assert_true (cyd_store_begin_read (store, &owns, &error));
+  g_assert_no_error (error);
+  g_assert_true (owns);
+  g_assert_true (cyd_store_in_transaction (store));
+  cyd_store_end_read (store, owns);
+  g_assert_false (cyd_store_in_transaction (store));
+
+  g_assert_true (cyd_store_begin (store, &error));
+  g_assert_true (cyd_store_begin_read (store, &owns, &error));
+  g_assert_false (owns);
+  cyd_store_end_read (store, owns);
+  g_assert_true (cyd_store_in_transaction (store));
+  cyd_store_rollback (store);
+}
+
 /* Another programme put at the path is not opened for a worker of the
  * first; the first's own file still is. */
 static void
@@ -383,6 +410,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/save-copy", test_save_copy);
   g_test_add_func ("/core/store/read-after-move", test_read_after_move);
   g_test_add_func ("/core/store/open-same", test_open_same);
+  g_test_add_func ("/core/store/read-transaction", test_read_transaction);
   g_test_add_func ("/core/store/check", test_check_clean_and_dirty);
   return g_test_run ();
 }
