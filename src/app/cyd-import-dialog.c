@@ -164,6 +164,19 @@ show_counts (CydImportDialog *self,
   adw_action_row_set_subtitle (self->total_row, total_text);
 }
 
+/* Shows a page with the focus on @focus. With the focus left in the old
+ * page, the stack would give it to the new page's first label, and a
+ * focused selectable label selects all its text. */
+static void
+show_page (CydImportDialog *self,
+           const char      *name,
+           GtkWidget       *focus)
+{
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_grab_focus (focus);
+}
+
 static void
 show_problems (CydImportDialog *self,
                CydImporter     *importer,
@@ -195,8 +208,7 @@ show_problems (CydImportDialog *self,
 
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&problems)));
   gtk_list_view_set_model (self->problems_view, GTK_SELECTION_MODEL (selection));
-  gtk_stack_set_visible_child_name (self->stack, "errors");
-  gtk_widget_grab_focus (GTK_WIDGET (self->close_button));
+  show_page (self, "errors", GTK_WIDGET (self->close_button));
 }
 
 static void
@@ -239,9 +251,8 @@ on_import_ready (GObject      *source_object,
   if (job->dry_run)
     {
       show_counts (self, job->importer);
-      gtk_stack_set_visible_child_name (self->stack, "summary");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
+      show_page (self, "summary", GTK_WIDGET (self->import_button));
       return;
     }
 

@@ -126,6 +126,21 @@ test_commit (Fixture       *f,
   g_assert_true (ui_test_wait_for (toast_shows, f));
 }
 
+static gboolean
+has_selected_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selection_bounds (GTK_LABEL (widget), NULL, NULL))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_selected_label (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* A bad file is refused with its problems, each with line and column. */
 static void
 test_refused (Fixture       *f,
@@ -144,6 +159,12 @@ test_refused (Fixture       *f,
   g_test_message ("%s", gtk_string_object_get_string (first));
   g_assert_true (g_str_has_prefix (gtk_string_object_get_string (first), "bad-date.xml:"));
   g_assert_true (ui_test_shows_text (GTK_WIDGET (dialog), "The file was refused: nothing was imported"));
+
+  /* The focus is on Close, and no problem's text is selected. */
+  ui_test_spin (100);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog))
+                 == ui_test_template_child (dialog, CYD_TYPE_IMPORT_DIALOG, "close_button"));
+  g_assert_false (has_selected_label (GTK_WIDGET (dialog)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   g_assert_true (ui_test_wait_for (dialog_is_gone, NULL));
