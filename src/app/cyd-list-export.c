@@ -11,6 +11,7 @@
 #include "cyd.h"
 #include "cyd-column-sorter.h"
 #include "cyd-csv.h"
+#include "cyd-output.h"
 
 /* A list page's list as CSV: its visible columns in their order on screen,
  * their titles as the header row, and every row of its CydListModel with
@@ -109,26 +110,24 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(CydStore) store = NULL;
   g_autoptr(CydListModel) model = NULL;
-  g_autoptr(GFileOutputStream) file_out = NULL;
   g_autoptr(GOutputStream) out = NULL;
   GError *error = NULL;
   guint n_rows = 0;
 
   store = cyd_store_file_open (&job->store_file, &error);
   if (store != NULL)
-    file_out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                               cancellable, &error);
-  if (file_out == NULL)
+    out = cyd_output_open (job->file, 0, cancellable, &error);
+  if (out == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
   model = cyd_list_model_new_from_state (store, job->state);
-  out = g_buffered_output_stream_new (G_OUTPUT_STREAM (file_out));
   if (!write_rows (out, model, job, &n_rows, cancellable, &error)
-      || !g_output_stream_close (out, cancellable, &error))
+      || !cyd_output_close (out, cancellable, &error))
     {
+      cyd_output_abandon (out);
       g_task_return_error (task, error);
       return;
     }

@@ -10,6 +10,7 @@
 
 #include "cyd-import-defs.h"
 #include "cyd-money.h"
+#include "cyd-output.h"
 #include "cyd-private.h"
 
 /* Records leave in the order of their keys, so an export is reproducible. */
@@ -681,26 +682,19 @@ cyd_export_to_file (CydStore      *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(GFileOutputStream) file_stream = NULL;
   g_autoptr(GOutputStream) stream = NULL;
 
   g_return_val_if_fail (CYD_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                cancellable, error);
-  if (file_stream == NULL)
+  stream = cyd_output_open (file, EXPORT_WRITE_SIZE, cancellable, error);
+  if (stream == NULL)
     return FALSE;
-  stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), EXPORT_WRITE_SIZE);
 
   if (!cyd_export_to_stream (store, stream, cancellable, error))
     {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing with a cancelled cancellable leaves the old file in place. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (stream, abandon, NULL);
+      cyd_output_abandon (stream);
       return FALSE;
     }
-  return g_output_stream_close (stream, cancellable, error);
+  return cyd_output_close (stream, cancellable, error);
 }

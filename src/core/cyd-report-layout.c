@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cyd-chart.h"
+#include "cyd-output.h"
 #include "cyd-report-layout.h"
 #include "cyd-timeline.h"
 
@@ -482,12 +483,35 @@ cyd_report_draw_page (CydReport *self,
   cairo_restore (cr);
 }
 
+typedef struct {
+  GOutputStream *stream;
+  GError        *error;
+} PdfSink;
+
+static cairo_status_t
+write_pdf_bytes (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  if (sink->error == NULL
+      && !g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return sink->error == NULL ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Writes the report to @path as a PDF, private to its owner (it may name
+ * people), replacing the file there only when the PDF is complete. */
 gboolean
 cyd_report_write_pdf (CydReport   *self,
                       CydPaper     paper,
                       const char  *path,
                       GError     **error)
 {
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  PdfSink sink = { NULL, NULL };
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
@@ -497,8 +521,14 @@ cyd_report_write_pdf (CydReport   *self,
   g_return_val_if_fail (CYD_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  file = g_file_new_for_path (path);
+  stream = cyd_output_open (file, 0, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  sink.stream = stream;
+
   n_pages = cyd_report_paginate (self, paper);
-  surface = cairo_pdf_surface_create (path, self->width, self->height);
+  surface = cairo_pdf_surface_create_for_stream (write_pdf_bytes, &sink, self->width, self->height);
   title = cyd_report_dup_title (self);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Cyd " PACKAGE_VERSION);
@@ -512,11 +542,21 @@ cyd_report_write_pdf (CydReport   *self,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+
+  /* The stream's own error names the file; cairo's does not. */
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+    }
+  else if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, CYD_REPORT_ERROR, CYD_REPORT_ERROR_FAILED,
                    _("Could not write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
     }
-  return TRUE;
+  else
+    {
+      return cyd_output_close (stream, NULL, error);
+    }
+  cyd_output_abandon (stream);
+  return FALSE;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cyd.h"
@@ -212,6 +213,7 @@ test_export_staff (Fixture       *f,
   g_autoptr(GtkColumnViewColumn) employee = NULL;
   Waiting waiting = { NULL };
   guint n_rows = 0, n_items;
+  GStatBuf st;
 
   gtk_window_set_child (f->window, page);
   gtk_window_present (f->window);
@@ -236,6 +238,10 @@ test_export_staff (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&waiting.result);
   g_assert_cmpuint (n_rows, ==, n_items);
+
+  /* The list names people: the file is its owner's alone. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   lines = g_strsplit (contents, "\r\n", -1);

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cyd-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "cyd-output.h"
+#include "cyd-report.h"
+#include "core-test-util.h"
+
+/* A fresh directory holding one world-readable file, "old.txt". */
+static char *
+make_dir_with_old_file (const char *name,
+                        char      **old_path)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_build_filename (core_test_dir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  *old_path = g_build_filename (dir, "old.txt", NULL);
+  g_assert_true (g_file_set_contents (*old_path, "old", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (*old_path, 0644), ==, 0);
+  return dir;
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+assert_file (const char *path,
+             const char *contents,
+             int         mode)
+{
+  g_autofree char *read = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (path, &read, NULL, NULL));
+  g_assert_cmpstr (read, ==, contents);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, mode);
+}
+
+/* Closed, the output takes the old file's place, private to its owner. */
+static void
+test_close (void)
+{
+  g_autofree char *old_path = NULL;
+  g_autofree char *dir = make_dir_with_old_file ("output-close", &old_path);
+  g_autoptr(GFile) file = g_file_new_for_path (old_path);
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stream = cyd_output_open (file, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (stream, "new", 3, NULL, NULL, &error));
+  /* Nothing changes until the output is closed. */
+  assert_file (old_path, "old", 0644);
+  g_assert_true (cyd_output_close (stream, NULL, &error));
+  g_assert_no_error (error);
+  assert_file (old_path, "new", 0600);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
+/* Abandoned, or cancelled, the output leaves the old file as it was and
+ * nothing beside it. */
+static void
+test_abandon (void)
+{
+  g_autofree char *old_path = NULL;
+  g_autofree char *dir = make_dir_with_old_file ("output-abandon", &old_path);
+  g_autoptr(GFile) file = g_file_new_for_path (old_path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GOutputStream) stream = cyd_output_open (file, 4, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_output_stream_write_all (stream, "half of the new", 15, NULL, NULL, &error));
+      if (i == 0)
+        {
+          cyd_output_abandon (stream);
+        }
+      else
+        {
+          g_cancellable_cancel (cancellable);
+          g_assert_false (cyd_output_close (stream, cancellable, &error));
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_clear_error (&error);
+          cyd_output_abandon (stream);
+        }
+      g_assert_true (g_output_stream_is_closed (stream));
+      assert_file (old_path, "old", 0644);
+      g_assert_cmpuint (count_entries (dir), ==, 1);
+    }
+}
+
+/* Where the output cannot go, it says why, and makes nothing. */
+static void
+test_missing_folder (void)
+{
+  g_autofree char *path = g_build_filename (core_test_dir (), "no-such-folder", "x.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) stream = cyd_output_open (file, 0, NULL, &error);
+
+  g_assert_null (stream);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* A report (which may name people) replaces the file there with a
+ * private PDF; where it cannot be written, the message names the path. */
+static void
+test_report_pdf (void)
+{
+  g_autofree char *old_path = NULL;
+  g_autofree char *dir = make_dir_with_old_file ("output-report", &old_path);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "r.pdf", NULL);
+  g_autoptr(CydStore) store = core_test_open_demo ("output-report.cyd");
+  g_autoptr(CydReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  GStatBuf st;
+
+  report = cyd_report_new (store, CYD_REPORT_STRUCTURE, CYD_REPORT_LANGUAGE_EN, "2016-06-01", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (cyd_report_write_pdf (report, CYD_PAPER_A4_PORTRAIT, old_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (old_path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpint (g_stat (old_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_assert_false (cyd_report_write_pdf (report, CYD_PAPER_A4_PORTRAIT, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/output/close", test_close);
+  g_test_add_func ("/core/output/abandon", test_abandon);
+  g_test_add_func ("/core/output/missing-folder", test_missing_folder);
+  g_test_add_func ("/core/output/report-pdf", test_report_pdf);
+
+  return g_test_run ();
+}
