@@ -140,5 +140,5 @@ main (int argc, char **argv)
 
   g_test_add ("/core/audit/trail", Fixture, NULL, setup, test_trail, teardown);
 
-  return g_test_run ();
+  return core_test_run ();
 }

@@ -505,5 +505,5 @@ main (int    argc,
     }
   g_test_add ("/core/savings/totals", Fixture, NULL, setup, test_savings_totals, teardown);
   g_test_add ("/core/savings/rag-column", Fixture, NULL, setup_demo, test_savings_rag_column, teardown);
-  return g_test_run ();
+  return core_test_run ();
 }

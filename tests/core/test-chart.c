@@ -126,5 +126,5 @@ main (int    argc,
   g_test_add_func ("/core/chart/programme", test_programme_charts);
   g_test_add_func ("/core/chart/edges", test_edge_charts);
   g_test_add_func ("/core/chart/palette", test_palette_distinct);
-  return g_test_run ();
+  return core_test_run ();
 }

@@ -160,5 +160,5 @@ main (int argc, char **argv)
   g_test_add_func ("/core/cli/usage", test_usage);
   g_test_add_func ("/core/cli/import-export-check", test_import_export_check);
   g_test_add_func ("/core/cli/not-a-database", test_refuses_non_database);
-  return g_test_run ();
+  return core_test_run ();
 }

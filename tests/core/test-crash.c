@@ -13,8 +13,10 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "core-test-util.h"
+
 static const char *cli;
-static char *dir;
+static const char *dir;
 
 static int
 run (char       **out_stdout,
@@ -163,8 +165,7 @@ main (int    argc,
 
   cli = g_getenv ("CYD_CLI");
   g_assert_nonnull (cli);
-  dir = g_dir_make_tmp ("cyd-crash-XXXXXX", NULL);
-  g_assert_nonnull (dir);
+  dir = core_test_dir ();
   g_test_add_func ("/slow/crash/sigkill-during-import", test_sigkill);
-  return g_test_run ();
+  return core_test_run ();
 }

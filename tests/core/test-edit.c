@@ -226,5 +226,5 @@ main (int argc, char **argv)
   g_test_add ("/core/edit/delete-restores-children", Fixture, NULL, setup, test_delete_restores_children, teardown);
   g_test_add ("/core/edit/refused", Fixture, NULL, setup, test_refused_changes_nothing, teardown);
   g_test_add ("/core/edit/new-edit-forgets-redo", Fixture, NULL, setup, test_new_edit_forgets_redo, teardown);
-  return g_test_run ();
+  return core_test_run ();
 }

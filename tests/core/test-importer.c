@@ -575,5 +575,5 @@ main (int argc, char **argv)
   g_test_add_func ("/core/exporter/private-file", test_export_file_private);
   g_test_add_func ("/core/exporter/cancelled-keeps-file", test_export_cancelled_keeps_file);
   add_bad_cases ();
-  return g_test_run ();
+  return core_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "cyd.h"
 #include "cyd-private.h"
+#include "core-test-util.h"
 
 /* The Staff and Posts pages' filters: each keeps exactly the rows an
  * independent SQL count finds, and "vacant"/"filled" follow the as-at date. */
@@ -160,7 +161,6 @@ test_filters_combine (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GFile) demo = NULL;
   g_autoptr(CydImporter) importer = NULL;
@@ -170,8 +170,7 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  dir = g_dir_make_tmp ("cyd-filters-XXXXXX", NULL);
-  path = g_build_filename (dir, "filters.cyd", NULL);
+  path = g_build_filename (core_test_dir (), "filters.cyd", NULL);
   store = cyd_store_open (path, &error);
   g_assert_no_error (error);
   demo = g_file_new_for_path (g_getenv ("CYD_DEMO_XML"));
@@ -187,11 +186,9 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/core/list-filters/vacancy-follows-as-at", test_vacancy_follows_as_at);
   g_test_add_func ("/core/list-filters/combine", test_filters_combine);
-  ret = g_test_run ();
+  ret = core_test_run ();
 
   g_clear_object (&importer);
   g_assert_finalize_object (store);
-  g_unlink (path);
-  g_rmdir (dir);
   return ret;
 }

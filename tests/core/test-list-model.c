@@ -392,5 +392,5 @@ main (int argc, char **argv)
   g_test_add ("/core/list-model/sort", Fixture, NULL, setup, test_sort, teardown);
   g_test_add ("/core/list-model/refresh", Fixture, NULL, setup, test_refresh_on_import, teardown);
   g_test_add ("/core/list-model/display", Fixture, NULL, setup, test_display_texts, teardown);
-  return g_test_run ();
+  return core_test_run ();
 }

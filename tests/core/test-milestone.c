@@ -411,5 +411,5 @@ main (int    argc,
   g_test_add_func ("/core/milestone/list-model", test_list_model_rag);
   g_test_add_func ("/core/milestone/cli-json", test_cli_json);
 
-  return g_test_run ();
+  return core_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "cyd-org-chart.h"
 #include "cyd-post-details.h"
 #include "cyd-private.h"
+#include "core-test-util.h"
 
 /* A hand-built programme:
  *
@@ -46,7 +47,7 @@ static const char fixture_sql[] =
   "INSERT INTO assignment (person_id, post_id, fte, from_date, to_date) VALUES"
   " (1, 1, 10000, NULL, NULL), (2, 2, 5000, NULL, NULL), (2, 4, 5000, NULL, NULL);";
 
-static char *dir;
+static const char *dir;
 
 static CydStore *
 open_fixture (void)
@@ -251,11 +252,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  dir = g_dir_make_tmp ("cyd-test-XXXXXX", NULL);
+  dir = core_test_dir ();
 
   g_test_add_func ("/core/org-chart/layout", test_layout);
   g_test_add_func ("/core/org-chart/dotted", test_dotted);
@@ -263,7 +262,5 @@ main (int   argc,
   g_test_add_func ("/core/org-chart/render", test_render);
   g_test_add_func ("/core/org-chart/details", test_details);
 
-  status = g_test_run ();
-  g_free (dir);
-  return status;
+  return core_test_run ();
 }

@@ -168,5 +168,5 @@ main (int   argc,
   g_test_add_func ("/core/output/missing-folder", test_missing_folder);
   g_test_add_func ("/core/output/report-pdf", test_report_pdf);
 
-  return g_test_run ();
+  return core_test_run ();
 }

@@ -207,5 +207,5 @@ main (int    argc,
   g_test_add_func ("/core/report/names", test_names);
   g_test_add_func ("/core/report/strings", test_strings);
   g_test_add_func ("/core/report/cli", test_cli);
-  return g_test_run ();
+  return core_test_run ();
 }

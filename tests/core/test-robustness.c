@@ -10,8 +10,10 @@
 #include <locale.h>
 #include <sqlite3.h>
 
+#include "core-test-util.h"
+
 static const char *cli;
-static char *dir;
+static const char *dir;
 static char *db;
 static char *before;     /* the programme's export before any hostile file */
 
@@ -484,8 +486,7 @@ main (int    argc,
 
   cli = g_getenv ("CYD_CLI");
   g_assert_nonnull (cli);
-  dir = g_dir_make_tmp ("cyd-robust-XXXXXX", NULL);
-  g_assert_nonnull (dir);
+  dir = core_test_dir ();
   db = g_build_filename (dir, "programme.cyd", NULL);
   seed = g_build_filename (dir, "seed.xml", NULL);
   g_assert_cmpint (run (NULL, NULL, "generate", "--staff", "100", "-o", seed, NULL), ==, 0);
@@ -511,5 +512,5 @@ main (int    argc,
   g_test_add_func ("/core/robustness/reader-during-import", test_reader_during_import);
   g_test_add_func ("/core/robustness/generator", test_generator);
   add_fuzz_findings ();
-  return g_test_run ();
+  return core_test_run ();
 }

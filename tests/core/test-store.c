@@ -412,5 +412,5 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/open-same", test_open_same);
   g_test_add_func ("/core/store/read-transaction", test_read_transaction);
   g_test_add_func ("/core/store/check", test_check_clean_and_dirty);
-  return g_test_run ();
+  return core_test_run ();
 }

@@ -624,5 +624,5 @@ main (int   argc,
   g_test_add_func ("/core/structure/welsh-collation", test_welsh_collation);
   g_test_add_func ("/core/structure/welsh-collation-sql", test_welsh_collation_in_sql);
 
-  return g_test_run ();
+  return core_test_run ();
 }

@@ -174,5 +174,5 @@ main (int    argc,
   g_test_add_func ("/core/timeline/hit-and-keys", test_hit_and_keys);
   g_test_add_func ("/core/timeline/empty", test_empty_plan);
 
-  return g_test_run ();
+  return core_test_run ();
 }
