@@ -127,7 +127,7 @@ export_thread (GTask        *task,
   if (!write_rows (out, model, job, &n_rows, cancellable, &error)
       || !cyd_output_close (out, cancellable, &error))
     {
-      cyd_output_abandon (out);
+      cyd_output_abandon (out, &error);
       g_task_return_error (task, error);
       return;
     }

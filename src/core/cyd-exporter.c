@@ -152,6 +152,7 @@ typedef struct {
 typedef struct {
   Xml               xml;
   gint              failed;   /* atomic */
+  GError           *write_error;  /* the first; set by the one writing */
   GAsyncQueue      *full;     /* Batch, to the writer */
   GAsyncQueue      *empty;    /* Batch, back to the reader */
   Batch            *batch;    /* the one the reader fills */
@@ -164,7 +165,8 @@ flush (Out *out)
   Xml *xml = &out->xml;
 
   if (xml->buffer->len > 0 &&
-      !g_output_stream_write_all (xml->stream, xml->buffer->str, xml->buffer->len, NULL, NULL, NULL))
+      !g_output_stream_write_all (xml->stream, xml->buffer->str, xml->buffer->len, NULL, NULL,
+                                  out->write_error == NULL ? &out->write_error : NULL))
     g_atomic_int_set (&out->failed, TRUE);
   g_string_truncate (xml->buffer, 0);
 }
@@ -667,10 +669,14 @@ cyd_export_to_stream (CydStore      *store,
 
   if (ok && out.failed)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("The export could not be written."));
+      if (out.write_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&out.write_error));
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             _("The export could not be written."));
       ok = FALSE;
     }
+  g_clear_error (&out.write_error);
   return ok;
 }
 
@@ -693,7 +699,7 @@ cyd_export_to_file (CydStore      *store,
 
   if (!cyd_export_to_stream (store, stream, cancellable, error))
     {
-      cyd_output_abandon (stream);
+      cyd_output_abandon (stream, error);
       return FALSE;
     }
   return cyd_output_close (stream, cancellable, error);

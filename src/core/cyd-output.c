@@ -5,6 +5,56 @@
 
 #include "cyd-output.h"
 
+#include <glib/gi18n-lib.h>
+
+#define OUTPUT_FILE_KEY "cyd-output-file"
+
+/* Rewrites an I/O error about @file as a sentence in the user's language
+ * that names the file; GIO's own messages are often untranslated. A
+ * cancellation, or an error of another kind, is left as it is. */
+static void
+explain (GFile   *file,
+         GError **error)
+{
+  g_autofree char *name = NULL;
+  const char *reason;
+  char *message;
+
+  if (file == NULL || error == NULL || *error == NULL || (*error)->domain != G_IO_ERROR
+      || (*error)->code == G_IO_ERROR_CANCELLED)
+    return;
+
+  switch ((*error)->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:
+      /* Translators: this and the next reasons end “Could not write “%s”: %s” */
+      reason = _("the folder does not exist");
+      break;
+    case G_IO_ERROR_PERMISSION_DENIED:
+    case G_IO_ERROR_READ_ONLY:
+      reason = _("you do not have permission to write there");
+      break;
+    case G_IO_ERROR_NO_SPACE:
+      reason = _("the disk is full");
+      break;
+    case G_IO_ERROR_IS_DIRECTORY:
+      reason = _("it is a folder");
+      break;
+    case G_IO_ERROR_FILENAME_TOO_LONG:
+    case G_IO_ERROR_INVALID_FILENAME:
+      reason = _("the name cannot be used there");
+      break;
+    default:
+      reason = (*error)->message;
+      break;
+    }
+
+  name = g_file_get_parse_name (file);
+  message = g_strdup_printf (_("Could not write “%s”: %s"), name, reason);
+  g_free ((*error)->message);
+  (*error)->message = message;
+}
+
 /**
  * cyd_output_open:
  * @file: where the output goes
@@ -24,44 +74,69 @@ cyd_output_open (GFile         *file,
                  GError       **error)
 {
   g_autoptr(GFileOutputStream) file_stream = NULL;
+  GOutputStream *stream;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file_stream = g_file_replace (file, NULL, FALSE,
                                 G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                                 cancellable, error);
   if (file_stream == NULL)
-    return NULL;
+    {
+      explain (file, error);
+      return NULL;
+    }
 
   if (buffer_size > 0)
-    return g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), buffer_size);
-  return g_buffered_output_stream_new (G_OUTPUT_STREAM (file_stream));
+    stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), buffer_size);
+  else
+    stream = g_buffered_output_stream_new (G_OUTPUT_STREAM (file_stream));
+  g_object_set_data_full (G_OBJECT (stream), OUTPUT_FILE_KEY, g_object_ref (file), g_object_unref);
+  return stream;
 }
 
-/* Writes what is buffered and puts the file in place of its destination. */
+/* Writes what is buffered and puts the file in place of its destination.
+ * When that fails, the destination is left as it was. */
 gboolean
 cyd_output_close (GOutputStream  *stream,
                   GCancellable   *cancellable,
                   GError        **error)
 {
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return g_output_stream_close (stream, cancellable, error);
+  /* The buffered stream's close would put the file in place even when
+   * writing its buffer failed (a full disk): so write it first. */
+  if (!g_output_stream_flush (stream, cancellable, error)
+      || !g_output_stream_close (stream, cancellable, error))
+    {
+      cyd_output_abandon (stream, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
-/* Removes the unfinished file and leaves the destination as it was. */
+/**
+ * cyd_output_abandon:
+ * @error: (nullable): the error the output failed with, if any: an I/O
+ *   error is rewritten to name the file in the user's language
+ *
+ * Removes the unfinished file and leaves the destination as it was.
+ */
 void
-cyd_output_abandon (GOutputStream *stream)
+cyd_output_abandon (GOutputStream  *stream,
+                    GError        **error)
 {
-  g_autoptr(GCancellable) abandon = NULL;
-
   g_return_if_fail (G_IS_OUTPUT_STREAM (stream));
 
-  if (g_output_stream_is_closed (stream))
-    return;
+  if (!g_output_stream_is_closed (stream))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
 
-  /* GIO removes a replacement file closed with a cancelled cancellable. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (stream, abandon, NULL);
+      /* GIO removes a replacement file closed with a cancelled cancellable. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (stream, abandon, NULL);
+    }
+  explain (g_object_get_data (G_OBJECT (stream), OUTPUT_FILE_KEY), error);
 }

@@ -543,20 +543,15 @@ cyd_report_write_pdf (CydReport   *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  /* The stream's own error names the file; cairo's does not. */
+  if (sink.error == NULL && status == CAIRO_STATUS_SUCCESS)
+    return cyd_output_close (stream, NULL, error);
+
+  /* The stream's error names the file (once abandoned); cairo's does not. */
   if (sink.error != NULL)
-    {
-      g_propagate_error (error, sink.error);
-    }
-  else if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, CYD_REPORT_ERROR, CYD_REPORT_ERROR_FAILED,
-                   _("Could not write %s: %s"), path, cairo_status_to_string (status));
-    }
+    g_propagate_error (error, sink.error);
   else
-    {
-      return cyd_output_close (stream, NULL, error);
-    }
-  cyd_output_abandon (stream);
+    g_set_error (error, CYD_REPORT_ERROR, CYD_REPORT_ERROR_FAILED,
+                 _("Could not write %s: %s"), path, cairo_status_to_string (status));
+  cyd_output_abandon (stream, error);
   return FALSE;
 }

@@ -5,7 +5,9 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "cyd-output.h"
 #include "cyd-report.h"
@@ -93,7 +95,7 @@ test_abandon (void)
       g_assert_true (g_output_stream_write_all (stream, "half of the new", 15, NULL, NULL, &error));
       if (i == 0)
         {
-          cyd_output_abandon (stream);
+          cyd_output_abandon (stream, NULL);
         }
       else
         {
@@ -101,7 +103,6 @@ test_abandon (void)
           g_assert_false (cyd_output_close (stream, cancellable, &error));
           g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
           g_clear_error (&error);
-          cyd_output_abandon (stream);
         }
       g_assert_true (g_output_stream_is_closed (stream));
       assert_file (old_path, "old", 0644);
@@ -120,7 +121,45 @@ test_missing_folder (void)
 
   g_assert_null (stream);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Could not write “"));
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_true (g_str_has_suffix (error->message, ": the folder does not exist"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* When the last of the output cannot be written (here the file-size limit
+ * stands in for a full disk), the old file is left as it was: closing the
+ * buffered stream alone would put the part written in its place. */
+static void
+test_full_disk (void)
+{
+  g_autofree char *old_path = NULL;
+  g_autofree char *dir = make_dir_with_old_file ("output-full", &old_path);
+  g_autoptr(GFile) file = g_file_new_for_path (old_path);
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = g_strnfill (3000, 'x');
+  struct rlimit saved, limit;
+
+  stream = cyd_output_open (file, 4096, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (stream, data, 3000, NULL, NULL, &error));
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 1000;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (cyd_output_close (stream, NULL, &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, old_path));
+  g_assert_true (g_output_stream_is_closed (stream));
+  assert_file (old_path, "old", 0644);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
 }
 
 /* A report (which may name people) replaces the file there with a
@@ -151,7 +190,6 @@ test_report_pdf (void)
 
   g_assert_false (cyd_report_write_pdf (report, CYD_PAPER_A4_PORTRAIT, missing, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, missing));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
@@ -166,6 +204,7 @@ main (int   argc,
   g_test_add_func ("/core/output/close", test_close);
   g_test_add_func ("/core/output/abandon", test_abandon);
   g_test_add_func ("/core/output/missing-folder", test_missing_folder);
+  g_test_add_func ("/core/output/full-disk", test_full_disk);
   g_test_add_func ("/core/output/report-pdf", test_report_pdf);
 
   return core_test_run ();
