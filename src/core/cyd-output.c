@@ -55,6 +55,21 @@ explain (GFile   *file,
   (*error)->message = message;
 }
 
+/* Removes the unfinished file, if the stream is still open. */
+static void
+discard (GOutputStream *stream)
+{
+  g_autoptr(GCancellable) abandon = NULL;
+
+  if (g_output_stream_is_closed (stream))
+    return;
+
+  /* GIO removes a replacement file closed with a cancelled cancellable. */
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (stream, abandon, NULL);
+}
+
 /**
  * cyd_output_open:
  * @file: where the output goes
@@ -111,7 +126,8 @@ cyd_output_close (GOutputStream  *stream,
   if (!g_output_stream_flush (stream, cancellable, error)
       || !g_output_stream_close (stream, cancellable, error))
     {
-      cyd_output_abandon (stream, error);
+      discard (stream);
+      explain (g_object_get_data (G_OBJECT (stream), OUTPUT_FILE_KEY), error);
       return FALSE;
     }
   return TRUE;
@@ -122,7 +138,9 @@ cyd_output_close (GOutputStream  *stream,
  * @error: (nullable): the error the output failed with, if any: an I/O
  *   error is rewritten to name the file in the user's language
  *
- * Removes the unfinished file and leaves the destination as it was.
+ * Removes the unfinished file and leaves the destination as it was. A
+ * stream already closed is left alone: cyd_output_close() has dealt with
+ * it, and told its error.
  */
 void
 cyd_output_abandon (GOutputStream  *stream,
@@ -130,13 +148,8 @@ cyd_output_abandon (GOutputStream  *stream,
 {
   g_return_if_fail (G_IS_OUTPUT_STREAM (stream));
 
-  if (!g_output_stream_is_closed (stream))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      /* GIO removes a replacement file closed with a cancelled cancellable. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (stream, abandon, NULL);
-    }
+  if (g_output_stream_is_closed (stream))
+    return;
+  discard (stream);
   explain (g_object_get_data (G_OBJECT (stream), OUTPUT_FILE_KEY), error);
 }
