@@ -5,7 +5,6 @@
 
 #include "cyd-exporter.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cyd-import-defs.h"
@@ -667,13 +666,10 @@ cyd_export_to_stream (CydStore      *store,
   cyd_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   cyd_store_end_read (store, owns_transaction);
 
+  /* The writer fails only with the error it keeps. */
   if (ok && out.failed)
     {
-      if (out.write_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&out.write_error));
-      else
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                             _("The export could not be written."));
+      g_propagate_error (error, g_steal_pointer (&out.write_error));
       ok = FALSE;
     }
   g_clear_error (&out.write_error);

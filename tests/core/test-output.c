@@ -169,6 +169,36 @@ test_full_disk (void)
   g_assert_cmpuint (count_entries (dir), ==, 1);
 }
 
+/* An export the disk cannot hold says why, names the file, and leaves the
+ * old file as it was. */
+static void
+test_export_full_disk (void)
+{
+  g_autofree char *old_path = NULL;
+  g_autofree char *dir = make_dir_with_old_file ("output-export", &old_path);
+  g_autoptr(GFile) file = g_file_new_for_path (old_path);
+  g_autoptr(CydStore) store = core_test_open_demo ("output-export.cyd");
+  g_autoptr(GError) error = NULL;
+  struct rlimit saved, limit;
+  gboolean ok;
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 100000;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = cyd_export_to_file (store, file, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Could not write “"));
+  g_assert_nonnull (strstr (error->message, old_path));
+  assert_file (old_path, "old", 0644);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
 /* A report (which may name people) replaces the file there with a
  * private PDF; where it cannot be written, the message names the path. */
 static void
@@ -212,6 +242,7 @@ main (int   argc,
   g_test_add_func ("/core/output/abandon", test_abandon);
   g_test_add_func ("/core/output/missing-folder", test_missing_folder);
   g_test_add_func ("/core/output/full-disk", test_full_disk);
+  g_test_add_func ("/core/output/export-full-disk", test_export_full_disk);
   g_test_add_func ("/core/output/report-pdf", test_report_pdf);
 
   return core_test_run ();
