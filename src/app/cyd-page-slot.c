@@ -97,6 +97,18 @@ search_action (GtkWidget  *widget,
   self->searching = FALSE;
 }
 
+/* GtkStack moves the focus into the page it shows as it shows it, before
+ * the window builds the page: the slot builds it then, so that the focus
+ * goes into the page rather than back to the start of the window. */
+static gboolean
+cyd_page_slot_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  cyd_page_slot_ensure_page (CYD_PAGE_SLOT (widget));
+
+  return GTK_WIDGET_CLASS (cyd_page_slot_parent_class)->focus (widget, direction);
+}
+
 static void
 cyd_page_slot_dispose (GObject *object)
 {
@@ -205,6 +217,8 @@ cyd_page_slot_class_init (CydPageSlotClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->focus = cyd_page_slot_focus;
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -192,12 +192,39 @@ ensure_visible_page (CydWindow *self)
     cyd_page_slot_ensure_page (CYD_PAGE_SLOT (slot));
 }
 
+/* With the focus in the sidebar, the focus follows the page shown, as
+ * Alt+1…8 shows it, so that it is on the selected row. GTK 4.8's list
+ * view has no call to move its focus, but its rows are its children, in
+ * the order of the pages. */
+static void
+sidebar_follow_page (CydWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  GtkWidget *row;
+  guint n, position = 0;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+    return;
+
+  pages = gtk_stack_get_pages (self->stack);
+  n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  while (position < n && !gtk_selection_model_is_selected (pages, position))
+    position++;
+  row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+  for (guint i = 0; row != NULL && i < position; i++)
+    row = gtk_widget_get_next_sibling (row);
+  if (row != NULL && position < n && row != focus)
+    gtk_widget_grab_focus (row);
+}
+
 static void
 on_stack_visible_child_notify (CydWindow *self)
 {
   /* before the template is done, the store is not there to hand over */
   if (self->store != NULL)
     ensure_visible_page (self);
+  sidebar_follow_page (self);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }

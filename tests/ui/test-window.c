@@ -171,6 +171,67 @@ test_pages_built_when_shown (Fixture       *f,
                                             GTK_WIDGET (current_search_entry (f))));
 }
 
+static gboolean
+label_has_selection (GtkWidget *widget)
+{
+  int start, end;
+
+  return GTK_IS_LABEL (widget)
+         && gtk_label_get_selection_bounds (GTK_LABEL (widget), &start, &end);
+}
+
+/* The sidebar row showing @title, or %NULL. */
+static GtkWidget *
+sidebar_row (GtkWidget  *sidebar,
+             const char *title)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ui_test_find_text (row, title) != NULL)
+      return row;
+  return NULL;
+}
+
+/* Alt+1…8 (win.show-page) from inside a page takes the focus into the
+ * page it shows, built or not, without selecting a label's text; from
+ * the sidebar, the focus goes to the row of the page shown, so that the
+ * focus and the selection agree. */
+static void
+test_page_keys_focus (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *sidebar = ui_test_template_child (f->window, CYD_TYPE_WINDOW, "sidebar");
+  GtkWidget *focus;
+
+  show_page (f, "staff");
+  gtk_widget_grab_focus (GTK_WIDGET (current_search_entry (f)));
+  for (guint i = 1; i <= G_N_ELEMENTS (page_names); i++)
+    {
+      const char *name = page_names[(2 + i) % G_N_ELEMENTS (page_names)];
+
+      show_page (f, name);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_test_message ("%s: the focus is on a %s", name, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, gtk_stack_get_visible_child (f->stack)));
+      g_assert_false (label_has_selection (focus));
+    }
+
+  g_assert_true (GTK_IS_LIST_VIEW (sidebar));
+  g_assert_true (gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD));
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (f->stack, page_names[i]);
+      const char *title = gtk_stack_page_get_title (gtk_stack_get_page (f->stack, page));
+
+      show_page (f, page_names[i]);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_nonnull (focus);
+      g_assert_true (focus == sidebar_row (sidebar, title));
+    }
+}
+
 /* A key pressed in a list before it has all its rows gives it all of
  * them first, so End goes to the real end. */
 static void
@@ -958,6 +1019,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/application-startup", test_application_startup);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/ui/window/key-before-all-rows", Fixture, NULL, fixture_set_up, test_key_before_all_rows,
+              fixture_tear_down);
+  g_test_add ("/ui/window/page-keys-focus", Fixture, NULL, fixture_set_up, test_page_keys_focus,
               fixture_tear_down);
   g_test_add ("/ui/window/pages-built-when-shown", Fixture, NULL, fixture_set_up, test_pages_built_when_shown,
               fixture_tear_down);
