@@ -195,7 +195,8 @@ ensure_visible_page (CydWindow *self)
 /* With the focus in the sidebar, the focus follows the page shown, as
  * Alt+1…8 shows it, so that it is on the selected row. GTK 4.8's list
  * view has no call to move its focus, but its rows are its children, in
- * the order of the pages. */
+ * the order of the pages. Folded, the window goes on to the page shown,
+ * and the focus with it. */
 static void
 sidebar_follow_page (CydWindow *self)
 {
@@ -204,7 +205,8 @@ sidebar_follow_page (CydWindow *self)
   GtkWidget *row;
   guint n, position = 0;
 
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar))
+      || adw_leaflet_get_folded (self->leaflet))
     return;
 
   pages = gtk_stack_get_pages (self->stack);

@@ -202,6 +202,7 @@ test_page_keys_focus (Fixture       *f,
                       gconstpointer  data)
 {
   GtkWidget *sidebar = ui_test_template_child (f->window, CYD_TYPE_WINDOW, "sidebar");
+  AdwLeaflet *leaflet;
   GtkWidget *focus;
 
   show_page (f, "staff");
@@ -230,6 +231,22 @@ test_page_keys_focus (Fixture       *f,
       g_assert_nonnull (focus);
       g_assert_true (focus == sidebar_row (sidebar, title));
     }
+
+  /* Folded, the sidebar is a page of its own, and the window goes on to
+   * the page shown: so does the focus. */
+  ui_test_resize (GTK_WINDOW (f->window), 600, 700);
+  leaflet = ADW_LEAFLET (ui_test_template_child (f->window, CYD_TYPE_WINDOW, "leaflet"));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  ui_test_spin (300);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_first_child (sidebar)));
+  show_page (f, "posts");
+  ui_test_spin (300);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_test_message ("folded: the focus is on a %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, sidebar));
+  g_assert_true (gtk_widget_get_mapped (focus));
 }
 
 /* A key pressed in a list before it has all its rows gives it all of
