@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #define OUTPUT_FILE_KEY "cyd-output-file"
+#define OUTPUT_ID_KEY   "cyd-output-id"
 
 /* Rewrites an I/O error about @file as a sentence in the user's language
  * that names the file; GIO's own messages are often untranslated. A
@@ -55,19 +56,31 @@ explain (GFile   *file,
   (*error)->message = message;
 }
 
-/* Removes the unfinished file, if the stream is still open. */
+/* Removes the unfinished file. GIO removes a replacement it writes beside
+ * an existing file when the stream is closed with a cancelled cancellable;
+ * but where there was no file to replace, it writes the new one in place,
+ * and that one is removed here, if it is still the file the stream wrote
+ * (OUTPUT_ID_KEY, set only then). */
 static void
 discard (GOutputStream *stream)
 {
-  g_autoptr(GCancellable) abandon = NULL;
+  GFile *file = g_object_get_data (G_OBJECT (stream), OUTPUT_FILE_KEY);
+  const char *written = g_object_get_data (G_OBJECT (stream), OUTPUT_ID_KEY);
+  g_autoptr(GFileInfo) info = NULL;
 
-  if (g_output_stream_is_closed (stream))
+  if (!g_output_stream_is_closed (stream))
+    {
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (stream, abandon, NULL);
+    }
+
+  if (file == NULL || written == NULL)
     return;
-
-  /* GIO removes a replacement file closed with a cancelled cancellable. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (stream, abandon, NULL);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (info != NULL && g_strcmp0 (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE), written) == 0)
+    g_file_delete (file, NULL, NULL);
 }
 
 /**
@@ -89,6 +102,9 @@ cyd_output_open (GFile         *file,
                  GError       **error)
 {
   g_autoptr(GFileOutputStream) file_stream = NULL;
+  g_autoptr(GFileInfo) written = NULL;
+  g_autoptr(GFileInfo) there = NULL;
+  const char *id = NULL;
   GOutputStream *stream;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -103,11 +119,22 @@ cyd_output_open (GFile         *file,
       return NULL;
     }
 
+  /* Where there was no file to replace, GIO writes @file itself: the
+   * stream is then to remove it if it is abandoned. */
+  written = g_file_output_stream_query_info (file_stream, G_FILE_ATTRIBUTE_ID_FILE, NULL, NULL);
+  there = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (written != NULL && there != NULL)
+    id = g_file_info_get_attribute_string (written, G_FILE_ATTRIBUTE_ID_FILE);
+  if (id != NULL && g_strcmp0 (id, g_file_info_get_attribute_string (there, G_FILE_ATTRIBUTE_ID_FILE)) != 0)
+    id = NULL;
+
   if (buffer_size > 0)
     stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), buffer_size);
   else
     stream = g_buffered_output_stream_new (G_OUTPUT_STREAM (file_stream));
   g_object_set_data_full (G_OBJECT (stream), OUTPUT_FILE_KEY, g_object_ref (file), g_object_unref);
+  if (id != NULL)
+    g_object_set_data_full (G_OBJECT (stream), OUTPUT_ID_KEY, g_strdup (id), g_free);
   return stream;
 }
 

@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /* The files Cyd writes for its user (exports, reports, lists) can hold
  * personal data, so each is private to its owner (mode 0600). Each is
  * written beside its destination and put in its place only when it is
- * complete: a failed or cancelled write leaves the old file as it was.
+ * complete: a failed or cancelled write leaves the old file as it was, or
+ * no file where there was none.
  * Failures are told in the user's language, naming the file. */
 
 GOutputStream *cyd_output_open    (GFile          *file,

@@ -171,6 +171,82 @@ test_full_disk (void)
 
 /* An export the disk cannot hold says why, names the file, and leaves the
  * old file as it was. */
+/* Where there is no file to replace, GIO writes the new one in place: an
+ * output abandoned, cancelled or failed there leaves no file behind, and
+ * one closed is there, private. */
+static void
+test_new_file (void)
+{
+  g_autofree char *dir = g_build_filename (core_test_dir (), "output-new", NULL);
+  g_autofree char *path = g_build_filename (dir, "new.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *data = g_strnfill (3000, 'x');
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GOutputStream) stream = cyd_output_open (file, 4096, NULL, NULL);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      struct rlimit saved, limit;
+
+      g_assert_nonnull (stream);
+      g_assert_true (g_output_stream_write_all (stream, data, 3000, NULL, NULL, &error));
+      g_assert_no_error (error);
+      switch (i)
+        {
+        case 0:
+          cyd_output_abandon (stream, NULL);
+          break;
+        case 1:
+          g_cancellable_cancel (cancellable);
+          g_assert_false (cyd_output_close (stream, cancellable, &error));
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          break;
+        case 2:
+          /* a full disk, at the last write */
+          signal (SIGXFSZ, SIG_IGN);
+          g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+          limit = saved;
+          limit.rlim_cur = 1000;
+          g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+          g_assert_false (cyd_output_close (stream, NULL, &error));
+          g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+          g_assert_nonnull (error);
+          g_assert_nonnull (strstr (error->message, path));
+          cyd_output_abandon (stream, NULL);
+          break;
+        default:
+          g_assert_true (cyd_output_close (stream, NULL, &error));
+          g_assert_no_error (error);
+          break;
+        }
+      g_assert_true (g_output_stream_is_closed (stream));
+      if (i < 3)
+        {
+          g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+          g_assert_cmpuint (count_entries (dir), ==, 0);
+        }
+      else
+        {
+          assert_file (path, data, 0600);
+        }
+    }
+
+  /* A file that another program put there meanwhile is not removed. */
+  {
+    g_autoptr(GOutputStream) stream = NULL;
+
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    stream = cyd_output_open (file, 4096, NULL, NULL);
+    g_assert_nonnull (stream);
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    g_assert_true (g_file_set_contents (path, "theirs", -1, NULL));
+    cyd_output_abandon (stream, NULL);
+    g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+}
+
 static void
 test_export_full_disk (void)
 {
@@ -242,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/core/output/abandon", test_abandon);
   g_test_add_func ("/core/output/missing-folder", test_missing_folder);
   g_test_add_func ("/core/output/full-disk", test_full_disk);
+  g_test_add_func ("/core/output/new-file", test_new_file);
   g_test_add_func ("/core/output/export-full-disk", test_export_full_disk);
   g_test_add_func ("/core/output/report-pdf", test_report_pdf);
 
