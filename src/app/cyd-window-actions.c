@@ -205,14 +205,9 @@ on_save_copy_ready (GObject      *source_object,
   copy = g_task_propagate_pointer (G_TASK (result), &error);
   if (copy == NULL)
     {
-      g_autofree char *name = g_file_get_basename (job->dest);
-      g_autofree char *message = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      message = g_strdup_printf (_("Could not save as %s: %s"), name, error->message);
-      cyd_window_show_toast (self, message);
+      /* Told as a failed export is: a toast would go, and cut it short. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_file_error (self, _("Could Not Save As “%s”"), job->dest, error);
       return;
     }
 

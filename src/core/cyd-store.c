@@ -81,10 +81,14 @@ set_error_from_code (GError     **error,
                    _("The change was refused because it breaks a rule of the programme: %s"),
                    detail);
       break;
+    case SQLITE_FULL:
+      /* SQLite's own words for it are English, and say less */
+      g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO,
+                           _("The disk is full, so the programme file could not be written."));
+      break;
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_READONLY:
-    case SQLITE_FULL:
     case SQLITE_PERM:
       g_set_error (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO,
                    _("The programme file could not be read or written: %s"), detail);

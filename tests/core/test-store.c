@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cyd.h"
+#include "cyd-private.h"
 #include "core-test-util.h"
 
 /* Each run works in a directory of its own. */
@@ -267,6 +268,30 @@ test_save_copy (void)
   g_assert_cmpuint (cyd_store_count (reopened, CYD_KIND_COUNCIL), ==, 1);
 }
 
+/* A full disk is told as such, in the user's language, rather than in
+ * SQLite's English; the programme is left as it was. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *path = temp_path ("full.cyd");
+  g_autoptr(CydStore) store = open_or_fail (path);
+  g_autoptr(GError) error = NULL;
+
+  /* no more pages than it has: the next one is past the end of the disk */
+  g_assert_true (cyd_store_exec (store, "PRAGMA max_page_count = 1", &error));
+  g_assert_no_error (error);
+  g_assert_false (cyd_store_exec (store, "CREATE TABLE filler (x)", &error));
+  g_assert_error (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "The disk is full, so the programme file could not be written.");
+  g_clear_error (&error);
+
+  g_assert_true (cyd_store_exec (store, "PRAGMA max_page_count = 1000000", &error));
+  g_assert_no_error (error);
+  g_assert_true (cyd_store_exec (store, "INSERT INTO council (code, name_en) VALUES ('CAE', 'Caerphilly')", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cyd_store_count (store, CYD_KIND_COUNCIL), ==, 1);
+}
+
 static void
 test_check_clean_and_dirty (void)
 {
@@ -408,6 +433,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/store/upgrade-keeps-links", test_upgrade_keeps_links);
   g_test_add_func ("/core/store/constraints", test_constraints);
   g_test_add_func ("/core/store/save-copy", test_save_copy);
+  g_test_add_func ("/core/store/disk-full", test_disk_full);
   g_test_add_func ("/core/store/read-after-move", test_read_after_move);
   g_test_add_func ("/core/store/open-same", test_open_same);
   g_test_add_func ("/core/store/read-transaction", test_read_transaction);
