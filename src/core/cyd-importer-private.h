@@ -117,6 +117,8 @@ typedef struct {
   gboolean      too_many;
   gboolean      parser_failed;
   GHashTable   *failed;        /* "table\x1fcode" of records refused */
+  GError       *store_error;   /* the programme file could not be written:
+                                * that ends the import */
 
   /* A first, optimistic pass reads and writes at once, in two threads, and
    * gives up at the first problem; the file is then read again in one
@@ -180,6 +182,7 @@ void      import_problem           (ImportRun        *run,
                                     const char       *format,
                                     ...) G_GNUC_PRINTF (4, 5);
 gboolean  import_problem_wanted    (ImportRun        *run);
+gboolean  import_store_failed      (ImportRun        *run);
 void      import_give_up           (ImportRun        *run);
 void      import_bad_range         (ImportRun        *run,
                                     int               start,

@@ -98,6 +98,8 @@ resolve_found (ImportRun     *run,
     }
   if (sqlite3_step (stmt) == SQLITE_DONE)
     return TRUE;
+  if (import_store_failed (run))
+    return TRUE;
   if (sqlite3_extended_errcode (cyd_store_get_handle (run->store)) == SQLITE_CONSTRAINT_UNIQUE)
     import_problem (run, p->line, p->column, _("“%s”: “%s” names “%s” a second time."),
                     p->record_code, pending_attr (p->what), p->code);

@@ -410,6 +410,8 @@ report_sqlite_refusal (ImportRun  *run,
                        const char *element,
                        const char *key)
 {
+  if (import_store_failed (run))
+    return;
   import_problem (run, line, column, _("<%s> “%s” was refused by the programme’s rules: %s."),
                   element, key, sqlite3_errmsg (cyd_store_get_handle (run->store)));
 }

@@ -64,6 +64,38 @@ import_problem (ImportRun  *run,
   run->n_problems++;
 }
 
+/* Whether the write that just failed failed for want of the file itself
+ * (a full disk, a read error, a file another program holds) rather than
+ * for a rule of the programme. If so, that is the import's one error,
+ * told as the store tells it, and the import stops: every record after it
+ * would fail too, and none of them is at fault. */
+gboolean
+import_store_failed (ImportRun *run)
+{
+  switch (sqlite3_errcode (cyd_store_get_handle (run->store)) & 0xff)
+    {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_NOMEM:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_NOLFS:
+      break;
+    default:
+      return FALSE;
+    }
+
+  if (run->store_error == NULL)
+    cyd_store_set_sqlite_error (run->store, &run->store_error);
+  import_give_up (run);
+  return TRUE;
+}
+
 /* An optimistic pass stops at the first problem, from either thread, and
  * leaves the file to the exact one. */
 void
@@ -295,6 +327,7 @@ run_clear (ImportRun *run)
 {
   import_clear_run (run);
   g_clear_pointer (&run->failed, g_hash_table_unref);
+  g_clear_error (&run->store_error);
   g_clear_pointer (&run->as_at, g_free);
   g_clear_pointer (&run->problems, g_array_unref);
   g_clear_pointer (&run->bad_ranges, g_array_unref);
@@ -318,6 +351,12 @@ import_pass (CydImporter       *self,
     return FALSE;
   if (!import_read (run, G_INPUT_STREAM (stream), size, cancellable, sha256, error))
     return FALSE;
+  if (run->store_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&run->store_error));
+      g_clear_pointer (sha256, g_free);
+      return FALSE;
+    }
   if (g_atomic_int_get (&run->gave_up))
     {
       g_clear_pointer (sha256, g_free);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "cyd.h"
+#include "cyd-private.h"
 #include "core-test-util.h"
 
 /* Each run works in a directory of its own. */
@@ -153,6 +154,37 @@ test_dry_run_writes_nothing (void)
   g_assert_cmpuint (cyd_importer_get_total (importer).added, ==, 10);
   g_assert_cmpuint (cyd_store_count (store, CYD_KIND_COUNCIL), ==, 0);
   g_assert_cmpuint (cyd_store_count (store, CYD_KIND_IMPORT_RUN), ==, 0);
+}
+
+/* A full disk ends the import with that one error, in the user's
+ * language, and not a problem for every record after it; the programme
+ * is left as it was, and takes the file once there is room. */
+static void
+test_disk_full (void)
+{
+  g_autoptr(CydStore) store = new_store ("full.cyd");
+  g_autoptr(CydImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  before = export_text (store);
+  /* no more pages than it has: the next one is past the end of the disk */
+  g_assert_true (cyd_store_exec (store, "PRAGMA max_page_count = 1", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (import_path (store, g_getenv ("CYD_DEMO_XML"), FALSE, &importer, &error));
+  g_assert_error (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "The disk is full, so the programme file could not be written.");
+  g_assert_cmpuint (cyd_importer_get_problems (importer)->len, ==, 0);
+  g_clear_error (&error);
+  after = export_text (store);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_true (cyd_store_exec (store, "PRAGMA max_page_count = 1000000", &error));
+  g_assert_no_error (error);
+  import_ok (store, g_getenv ("CYD_DEMO_XML"));
+  g_assert_cmpuint (cyd_store_count (store, CYD_KIND_STAFF), >, 0);
 }
 
 static void
@@ -563,6 +595,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/importer/good-files", test_good_files);
   g_test_add_func ("/core/importer/counts-idempotence", test_counts_and_idempotence);
   g_test_add_func ("/core/importer/dry-run", test_dry_run_writes_nothing);
+  g_test_add_func ("/core/importer/disk-full", test_disk_full);
   g_test_add_func ("/core/importer/partial-update", test_partial_update_keeps_values);
   g_test_add_func ("/core/importer/snapshot", test_snapshot_marks_leavers);
   g_test_add_func ("/core/importer/last-record-atomic", test_last_record_atomic);
