@@ -398,6 +398,29 @@ cyd_store_init (CydStore *self)
   self->redo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) cyd_step_free);
 }
 
+/* SQLite keeps a programme's journal beside it, so Cyd must be able to
+ * write to the file and its folder even to read it. Where it cannot (a
+ * read-only disk or share, a file made read-only), that is what the user
+ * is told, rather than SQLite's failure to open it. */
+static void
+explain_read_only (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (error == NULL || !g_error_matches (*error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO))
+    return;
+  if (g_access (dir, W_OK) == 0
+      && (!g_file_test (path, G_FILE_TEST_EXISTS) || g_access (path, W_OK) == 0))
+    return;
+
+  g_clear_error (error);
+  g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO,
+                       _("Cyd needs to write to a programme file and to its folder, even to look at it, "
+                         "and cannot write to this one. Copy the file to a folder of your own and open "
+                         "the copy."));
+}
+
 /**
  * cyd_store_open:
  * @path: the programme file; created (mode 0600) when missing
@@ -417,11 +440,11 @@ cyd_store_open (const char  *path,
   self = g_object_new (CYD_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (!create_private_file (path, error))
-    return NULL;
-
-  if (!open_database (self, error))
-    return NULL;
+  if (!create_private_file (path, error) || !open_database (self, error))
+    {
+      explain_read_only (path, error);
+      return NULL;
+    }
 
   if (g_stat (path, &st) == 0)
     {
