@@ -5,6 +5,7 @@
 
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -44,12 +45,26 @@ cyd_cli_parse_options (GOptionContext  *context,
   return TRUE;
 }
 
-CydStore *
-cyd_cli_open_store (const char *path)
+/* Only an import makes a new programme: any other command given a path
+ * with nothing there (a name mistyped, say) is refused, rather than make
+ * an empty programme and report on that. */
+static CydStore *
+open_store (const char *path,
+            gboolean    create)
 {
   g_autoptr(GError) error = NULL;
-  CydStore *store = cyd_store_open (path, &error);
+  CydStore *store;
 
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* Translators: %s is a file name; “import” is the command, not to be translated */
+      g_autofree char *message = g_strdup_printf (_("%s: there is no such file; “import” makes a new programme."),
+                                                  path);
+      cyd_cli_print_error (message);
+      return NULL;
+    }
+
+  store = cyd_store_open (path, &error);
   if (store == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("%s: %s"), path, error->message);
@@ -65,6 +80,32 @@ cyd_cli_open_store (const char *path)
   return store;
 }
 
+CydStore *
+cyd_cli_open_store (const char *path)
+{
+  return open_store (path, FALSE);
+}
+
+/* Removes a programme the import made, with its journal, when nothing
+ * was imported into it. */
+static void
+remove_new_programme (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+static int import_into (CydStore  *store,
+                        int        argc,
+                        char     **argv,
+                        gboolean   dry_run);
+
 static int
 import_command (int    argc,
                 char **argv)
@@ -76,9 +117,8 @@ import_command (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("DB FILE… — import XML files into a programme"));
   g_autoptr(CydStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   int status = EXIT_DONE;
-  gboolean together;
+  gboolean created;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
@@ -88,9 +128,31 @@ import_command (int    argc,
   if (argc < 3)
     return cyd_cli_usage_error (context, _("Name a programme file and at least one XML file."));
 
-  store = cyd_cli_open_store (argv[1]);
-  if (store == NULL)
-    return EXIT_REFUSED;
+  created = !g_file_test (argv[1], G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+  store = open_store (argv[1], TRUE);
+  if (store != NULL)
+    status = import_into (store, argc, argv, dry_run);
+  else
+    status = EXIT_REFUSED;
+
+  /* A programme made for an import that wrote nothing is not left behind. */
+  if (created && (status != EXIT_DONE || dry_run))
+    {
+      g_clear_object (&store);
+      remove_new_programme (argv[1]);
+    }
+  return status;
+}
+
+static int
+import_into (CydStore  *store,
+             int        argc,
+             char     **argv,
+             gboolean   dry_run)
+{
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_DONE;
+  gboolean together;
 
   /* One file is one transaction of the importer's own (the fast path);
    * several share one, so that all land or none. */
