@@ -86,8 +86,12 @@ set_error_from_code (GError     **error,
       g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO,
                            _("The disk is full, so the programme file could not be written."));
       break;
-    case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
+      /* SQLite's words for it are English, and say no more */
+      g_set_error_literal (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO,
+                           _("The disk reported an error reading or writing the programme file."));
+      break;
+    case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:
       g_set_error (error, CYD_STORE_ERROR, CYD_STORE_ERROR_IO,
@@ -99,6 +103,22 @@ set_error_from_code (GError     **error,
       break;
     }
   return FALSE;
+}
+
+/* Whether the disk holding @path has (next to) no room left. */
+static gboolean
+disk_is_full (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (parent == NULL)
+    return FALSE;
+  info = g_file_query_filesystem_info (parent, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
+  return info != NULL
+         && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE)
+         && g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) < 1024 * 1024;
 }
 
 static gboolean
@@ -556,6 +576,11 @@ cyd_store_set_sqlite_error (CydStore  *self,
                             GError   **error)
 {
   int code = self->db != NULL ? sqlite3_extended_errcode (self->db) : SQLITE_CANTOPEN;
+
+  /* Where the disk is full, SQLite often fails to grow its shared memory
+   * file or journal and says only that it could not read or write. */
+  if ((code & 0xff) == SQLITE_IOERR && self->path != NULL && disk_is_full (self->path))
+    code = SQLITE_FULL;
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM);
 
   return set_error_from_code (error, code, detail);
