@@ -55,6 +55,28 @@ assert_file (const char *path,
   g_assert_cmpint (st.st_mode & 0777, ==, mode);
 }
 
+/* Limits the size of the files this process writes to @bytes, standing
+ * in for a disk that fills up there: a write past it fails (EFBIG) rather
+ * than stop the process. Returns the limit to put back. */
+static struct rlimit
+limit_file_size (rlim_t bytes)
+{
+  struct rlimit saved, limit;
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = bytes;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  return saved;
+}
+
+static void
+restore_file_size (const struct rlimit *saved)
+{
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, saved), ==, 0);
+}
+
 /* Closed, the output takes the old file's place, private to its owner. */
 static void
 test_close (void)
@@ -141,19 +163,15 @@ test_full_disk (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *data = g_strnfill (3000, 'x');
   g_autofree char *message = NULL;
-  struct rlimit saved, limit;
+  struct rlimit saved;
 
   stream = cyd_output_open (file, 4096, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_output_stream_write_all (stream, data, 3000, NULL, NULL, &error));
 
-  signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
-  limit = saved;
-  limit.rlim_cur = 1000;
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  saved = limit_file_size (1000);
   g_assert_false (cyd_output_close (stream, NULL, &error));
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  restore_file_size (&saved);
 
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
@@ -188,7 +206,7 @@ test_new_file (void)
       g_autoptr(GOutputStream) stream = cyd_output_open (file, 4096, NULL, NULL);
       g_autoptr(GCancellable) cancellable = g_cancellable_new ();
       g_autoptr(GError) error = NULL;
-      struct rlimit saved, limit;
+      struct rlimit saved;
 
       g_assert_nonnull (stream);
       g_assert_true (g_output_stream_write_all (stream, data, 3000, NULL, NULL, &error));
@@ -205,13 +223,9 @@ test_new_file (void)
           break;
         case 2:
           /* a full disk, at the last write */
-          signal (SIGXFSZ, SIG_IGN);
-          g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
-          limit = saved;
-          limit.rlim_cur = 1000;
-          g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+          saved = limit_file_size (1000);
           g_assert_false (cyd_output_close (stream, NULL, &error));
-          g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+          restore_file_size (&saved);
           g_assert_nonnull (error);
           g_assert_nonnull (strstr (error->message, path));
           cyd_output_abandon (stream, NULL);
@@ -255,16 +269,12 @@ test_export_full_disk (void)
   g_autoptr(GFile) file = g_file_new_for_path (old_path);
   g_autoptr(CydStore) store = core_test_open_demo ("output-export.cyd");
   g_autoptr(GError) error = NULL;
-  struct rlimit saved, limit;
+  struct rlimit saved;
   gboolean ok;
 
-  signal (SIGXFSZ, SIG_IGN);
-  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
-  limit = saved;
-  limit.rlim_cur = 100000;
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  saved = limit_file_size (100000);
   ok = cyd_export_to_file (store, file, NULL, &error);
-  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  restore_file_size (&saved);
 
   g_assert_false (ok);
   g_assert_nonnull (error);

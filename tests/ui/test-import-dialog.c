@@ -126,21 +126,6 @@ test_commit (Fixture       *f,
   g_assert_true (ui_test_wait_for (toast_shows, f));
 }
 
-static gboolean
-has_selected_label (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_label_get_selection_bounds (GTK_LABEL (widget), NULL, NULL))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_selected_label (child))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* A bad file is refused with its problems, each with line and column. */
 static void
 test_refused (Fixture       *f,
@@ -164,7 +149,7 @@ test_refused (Fixture       *f,
   ui_test_spin (100);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog))
                  == ui_test_template_child (dialog, CYD_TYPE_IMPORT_DIALOG, "close_button"));
-  g_assert_false (has_selected_label (GTK_WIDGET (dialog)));
+  g_assert_false (ui_test_has_selected_label (GTK_WIDGET (dialog)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   g_assert_true (ui_test_wait_for (dialog_is_gone, NULL));

@@ -171,15 +171,6 @@ test_pages_built_when_shown (Fixture       *f,
                                             GTK_WIDGET (current_search_entry (f))));
 }
 
-static gboolean
-label_has_selection (GtkWidget *widget)
-{
-  int start, end;
-
-  return GTK_IS_LABEL (widget)
-         && gtk_label_get_selection_bounds (GTK_LABEL (widget), &start, &end);
-}
-
 /* The sidebar row showing @title, or %NULL. */
 static GtkWidget *
 sidebar_row (GtkWidget  *sidebar,
@@ -216,7 +207,7 @@ test_page_keys_focus (Fixture       *f,
       g_test_message ("%s: the focus is on a %s", name, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "(none)");
       g_assert_nonnull (focus);
       g_assert_true (gtk_widget_is_ancestor (focus, gtk_stack_get_visible_child (f->stack)));
-      g_assert_false (label_has_selection (focus));
+      g_assert_false (ui_test_has_selected_label (GTK_WIDGET (f->window)));
     }
 
   g_assert_true (GTK_IS_LIST_VIEW (sidebar));

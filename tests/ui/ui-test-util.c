@@ -128,6 +128,21 @@ ui_test_shows_text (GtkWidget  *widget,
   return ui_test_find_text (widget, text) != NULL;
 }
 
+gboolean
+ui_test_has_selected_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selection_bounds (GTK_LABEL (widget), NULL, NULL))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ui_test_has_selected_label (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* A fresh programme in the test's own data directory, with @import_path
  * imported into it unless %NULL. */
 CydStore *

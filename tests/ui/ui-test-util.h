@@ -26,6 +26,9 @@ GtkWidget *ui_test_find_text     (GtkWidget        *widget,
                                   const char       *text);
 gboolean   ui_test_shows_text    (GtkWidget        *widget,
                                   const char       *text);
+/* Whether @widget, or a label under it, has text selected: as a focused
+ * selectable label selects all of its own. */
+gboolean   ui_test_has_selected_label (GtkWidget   *widget);
 CydStore  *ui_test_open_store    (const char       *import_path);
 CydWindow *ui_test_open_window   (CydStore         *store,
                                   const char       *page,
