@@ -576,12 +576,12 @@ cyd_store_set_sqlite_error (CydStore  *self,
                             GError   **error)
 {
   int code = self->db != NULL ? sqlite3_extended_errcode (self->db) : SQLITE_CANTOPEN;
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM);
 
   /* Where the disk is full, SQLite often fails to grow its shared memory
    * file or journal and says only that it could not read or write. */
   if ((code & 0xff) == SQLITE_IOERR && self->path != NULL && disk_is_full (self->path))
     code = SQLITE_FULL;
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM);
 
   return set_error_from_code (error, code, detail);
 }
