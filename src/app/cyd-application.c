@@ -220,17 +220,36 @@ remember_recent_file (CydApplication *self,
 }
 
 static void
+on_window_drawn (GdkFrameClock *clock,
+                 CydWindow     *window)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (window));
+  g_autoptr(GFile) file = NULL;
+
+  g_signal_handlers_disconnect_by_func (clock, on_window_drawn, window);
+  if (application == NULL)
+    return;
+
+  file = g_file_new_for_path (cyd_store_get_path (cyd_window_get_store (window)));
+  remember_recent_file (CYD_APPLICATION (application), file);
+}
+
+static void
+on_window_mapped (GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_window_drawn), window, 0);
+}
+
+/* Remembering a file reads and writes the desktop's list of recent files,
+ * which can be long: it waits until the window has shown the programme. */
+static void
 on_window_added (GtkApplication *application,
                  GtkWindow      *window)
 {
-  CydApplication *self = CYD_APPLICATION (application);
-  g_autoptr(GFile) file = NULL;
-
-  if (!CYD_IS_WINDOW (window))
-    return;
-
-  file = g_file_new_for_path (cyd_store_get_path (cyd_window_get_store (CYD_WINDOW (window))));
-  remember_recent_file (self, file);
+  if (CYD_IS_WINDOW (window))
+    g_signal_connect (window, "map", G_CALLBACK (on_window_mapped), NULL);
 }
 
 static void

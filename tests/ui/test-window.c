@@ -1018,6 +1018,49 @@ test_application_startup (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether the desktop's list of recent files, as written, has @uri. */
+static gboolean
+is_recent (gpointer uri)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autoptr(GBookmarkFile) recent = g_bookmark_file_new ();
+
+  return g_bookmark_file_load_from_file (recent, path, NULL) && g_bookmark_file_has_item (recent, uri);
+}
+
+/* A programme opened joins the recent files (Cyd's menu and the
+ * desktop's list) once its window has been drawn, not before: reading
+ * the desktop's list, which can be long, waits for the first frame. */
+static void
+test_recent_once_drawn (void)
+{
+  /* Another id: the first test's application is still on the bus. */
+  g_autoptr(CydApplication) app = cyd_application_new (APPLICATION_ID ".Recent", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  CydStore *store = ui_test_open_store (NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (cyd_store_get_path (store));
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  g_autoptr(GError) error = NULL;
+  CydWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  window = cyd_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  before = g_settings_get_strv (settings, "recent-files");
+  g_assert_false (g_strv_contains ((const char * const *) before, uri));
+
+  g_assert_true (ui_test_wait_for (is_recent, uri));
+  after = g_settings_get_strv (settings, "recent-files");
+  g_assert_nonnull (after[0]);
+  g_assert_cmpstr (after[0], ==, uri);
+
+  ui_test_close_window (GTK_WINDOW (window), store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1025,6 +1068,7 @@ main (int   argc,
   ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/application-startup", test_application_startup);
+  g_test_add_func ("/ui/window/recent-once-drawn", test_recent_once_drawn);
   g_test_add ("/ui/window/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/ui/window/key-before-all-rows", Fixture, NULL, fixture_set_up, test_key_before_all_rows,
               fixture_tear_down);
