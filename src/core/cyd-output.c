@@ -5,6 +5,8 @@
 
 #include "cyd-output.h"
 
+#include <errno.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #define OUTPUT_FILE_KEY "cyd-output-file"
@@ -46,7 +48,13 @@ explain (GFile   *file,
       reason = _("the name cannot be used there");
       break;
     default:
-      reason = (*error)->message;
+      /* A file grown past what its file system (or the process) may
+       * write, EFBIG, has no code of its own in GIO: only its message,
+       * which ends with the system's (after a space, in GLib's Welsh). */
+      if (strstr ((*error)->message, g_strerror (EFBIG)) != NULL)
+        reason = _("the file would be larger than that disk allows");
+      else
+        reason = (*error)->message;
       break;
     }
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
@@ -176,6 +177,7 @@ test_full_disk (void)
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, old_path));
+  g_assert_true (g_str_has_suffix (error->message, ": the file would be larger than that disk allows"));
   g_assert_true (g_output_stream_is_closed (stream));
 
   /* Abandoning it too, as a caller's one failure path does, is harmless
@@ -281,6 +283,7 @@ test_export_full_disk (void)
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "Could not write “"));
   g_assert_nonnull (strstr (error->message, old_path));
+  g_assert_true (g_str_has_suffix (error->message, ": the file would be larger than that disk allows"));
   assert_file (old_path, "old", 0644);
   g_assert_cmpuint (count_entries (dir), ==, 1);
 }
@@ -317,6 +320,45 @@ test_report_pdf (void)
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* In Welsh, a file too large for its disk is told in Welsh: GLib's own
+ * message for it is half English. */
+static void
+test_too_large_welsh (void)
+{
+  g_autofree char *old_path = NULL;
+  g_autofree char *dir = make_dir_with_old_file ("output-too-large", &old_path);
+  g_autoptr(GFile) file = g_file_new_for_path (old_path);
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = g_strnfill (3000, 'x');
+  g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *expected = NULL;
+  struct rlimit saved;
+
+  g_assert_nonnull (g_getenv ("CYD_LOCALEDIR"));
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CYD_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "cy", TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "cy_GB.UTF-8"));
+
+  stream = cyd_output_open (file, 4096, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (stream, data, 3000, NULL, NULL, &error));
+  saved = limit_file_size (1000);
+  g_assert_false (cyd_output_close (stream, NULL, &error));
+  restore_file_size (&saved);
+  cyd_output_abandon (stream, NULL);
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, old_locale);
+
+  expected = g_strdup_printf ("Methu ysgrifennu “%s”: byddai’r ffeil yn fwy nag y mae’r ddisg honno’n ei ganiatáu",
+                              old_path);
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, ==, expected);
+  assert_file (old_path, "old", 0644);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/core/output/new-file", test_new_file);
   g_test_add_func ("/core/output/export-full-disk", test_export_full_disk);
   g_test_add_func ("/core/output/report-pdf", test_report_pdf);
+  g_test_add_func ("/core/output/too-large-welsh", test_too_large_welsh);
 
   return core_test_run ();
 }
