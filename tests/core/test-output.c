@@ -151,6 +151,28 @@ test_missing_folder (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Opens an output over @path, writes 3,000 bytes, and closes it with the
+ * file-size limit at 1,000, which fails; returns the stream, closed. */
+static GOutputStream *
+close_past_limit (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autofree char *data = g_strnfill (3000, 'x');
+  struct rlimit saved;
+
+  stream = cyd_output_open (file, 4096, NULL, error);
+  g_assert_no_error (*error);
+  g_assert_true (g_output_stream_write_all (stream, data, 3000, NULL, NULL, error));
+
+  saved = limit_file_size (1000);
+  g_assert_false (cyd_output_close (stream, NULL, error));
+  restore_file_size (&saved);
+  g_assert_nonnull (*error);
+  return g_steal_pointer (&stream);
+}
+
 /* When the last of the output cannot be written (here the file-size limit
  * stands in for a full disk), the old file is left as it was: closing the
  * buffered stream alone would put the part written in its place. */
@@ -159,22 +181,11 @@ test_full_disk (void)
 {
   g_autofree char *old_path = NULL;
   g_autofree char *dir = make_dir_with_old_file ("output-full", &old_path);
-  g_autoptr(GFile) file = g_file_new_for_path (old_path);
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = g_strnfill (3000, 'x');
   g_autofree char *message = NULL;
-  struct rlimit saved;
 
-  stream = cyd_output_open (file, 4096, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_output_stream_write_all (stream, data, 3000, NULL, NULL, &error));
-
-  saved = limit_file_size (1000);
-  g_assert_false (cyd_output_close (stream, NULL, &error));
-  restore_file_size (&saved);
-
-  g_assert_nonnull (error);
+  stream = close_past_limit (old_path, &error);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, old_path));
   g_assert_true (g_str_has_suffix (error->message, ": the file would be larger than that disk allows"));
@@ -327,13 +338,10 @@ test_too_large_welsh (void)
 {
   g_autofree char *old_path = NULL;
   g_autofree char *dir = make_dir_with_old_file ("output-too-large", &old_path);
-  g_autoptr(GFile) file = g_file_new_for_path (old_path);
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = g_strnfill (3000, 'x');
   g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
   g_autofree char *expected = NULL;
-  struct rlimit saved;
 
   g_assert_nonnull (g_getenv ("CYD_LOCALEDIR"));
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CYD_LOCALEDIR"));
@@ -341,20 +349,13 @@ test_too_large_welsh (void)
   g_setenv ("LANGUAGE", "cy", TRUE);
   g_assert_nonnull (setlocale (LC_ALL, "cy_GB.UTF-8"));
 
-  stream = cyd_output_open (file, 4096, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_output_stream_write_all (stream, data, 3000, NULL, NULL, &error));
-  saved = limit_file_size (1000);
-  g_assert_false (cyd_output_close (stream, NULL, &error));
-  restore_file_size (&saved);
-  cyd_output_abandon (stream, NULL);
+  stream = close_past_limit (old_path, &error);
 
   g_setenv ("LANGUAGE", "en", TRUE);
   setlocale (LC_ALL, old_locale);
 
   expected = g_strdup_printf ("Methu ysgrifennu “%s”: byddai’r ffeil yn fwy nag y mae’r ddisg honno’n ei ganiatáu",
                               old_path);
-  g_assert_nonnull (error);
   g_assert_cmpstr (error->message, ==, expected);
   assert_file (old_path, "old", 0644);
 }
