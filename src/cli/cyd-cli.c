@@ -101,49 +101,6 @@ remove_new_programme (const char *path)
     }
 }
 
-static int import_into (CydStore  *store,
-                        int        argc,
-                        char     **argv,
-                        gboolean   dry_run);
-
-static int
-import_command (int    argc,
-                char **argv)
-{
-  gboolean dry_run = FALSE;
-  GOptionEntry entries[] = {
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the files and count what would change; write nothing"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("DB FILE… — import XML files into a programme"));
-  g_autoptr(CydStore) store = NULL;
-  int status = EXIT_DONE;
-  gboolean created;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("All the files are imported together: if any is refused, nothing is written."));
-  if (!cyd_cli_parse_options (context, &argc, &argv, &status))
-    return status;
-  if (argc < 3)
-    return cyd_cli_usage_error (context, _("Name a programme file and at least one XML file."));
-
-  created = !g_file_test (argv[1], G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
-  store = open_store (argv[1], TRUE);
-  if (store != NULL)
-    status = import_into (store, argc, argv, dry_run);
-  else
-    status = EXIT_REFUSED;
-
-  /* A programme made for an import that wrote nothing is not left behind. */
-  if (created && (status != EXIT_DONE || dry_run))
-    {
-      g_clear_object (&store);
-      remove_new_programme (argv[1]);
-    }
-  return status;
-}
-
 static int
 import_into (CydStore  *store,
              int        argc,
@@ -203,6 +160,45 @@ import_into (CydStore  *store,
     }
   return EXIT_DONE;
 }
+
+static int
+import_command (int    argc,
+                char **argv)
+{
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the files and count what would change; write nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DB FILE… — import XML files into a programme"));
+  g_autoptr(CydStore) store = NULL;
+  int status = EXIT_DONE;
+  gboolean created;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("All the files are imported together: if any is refused, nothing is written."));
+  if (!cyd_cli_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc < 3)
+    return cyd_cli_usage_error (context, _("Name a programme file and at least one XML file."));
+
+  created = !g_file_test (argv[1], G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+  store = open_store (argv[1], TRUE);
+  if (store != NULL)
+    status = import_into (store, argc, argv, dry_run);
+  else
+    status = EXIT_REFUSED;
+
+  /* A programme made for an import that wrote nothing is not left behind. */
+  if (created && (status != EXIT_DONE || dry_run))
+    {
+      g_clear_object (&store);
+      remove_new_programme (argv[1]);
+    }
+  return status;
+}
+
 
 static int
 export_command (int    argc,

@@ -64,6 +64,17 @@ explain (GFile   *file,
   (*error)->message = message;
 }
 
+/* The identity of the file at @file itself (not a link's target), or
+ * %NULL where there is none or it cannot be known. */
+static char *
+dup_file_id (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE,
+                                                 G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE)) : NULL;
+}
+
 /* Removes the unfinished file. GIO removes a replacement it writes beside
  * an existing file when the stream is closed with a cancelled cancellable;
  * but where there was no file to replace, it writes the new one in place,
@@ -74,7 +85,7 @@ discard (GOutputStream *stream)
 {
   GFile *file = g_object_get_data (G_OBJECT (stream), OUTPUT_FILE_KEY);
   const char *written = g_object_get_data (G_OBJECT (stream), OUTPUT_ID_KEY);
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *there = NULL;
 
   if (!g_output_stream_is_closed (stream))
     {
@@ -86,8 +97,8 @@ discard (GOutputStream *stream)
 
   if (file == NULL || written == NULL)
     return;
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (info != NULL && g_strcmp0 (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILE), written) == 0)
+  there = dup_file_id (file);
+  if (g_strcmp0 (there, written) == 0)
     g_file_delete (file, NULL, NULL);
 }
 
@@ -111,7 +122,7 @@ cyd_output_open (GFile         *file,
 {
   g_autoptr(GFileOutputStream) file_stream = NULL;
   g_autoptr(GFileInfo) written = NULL;
-  g_autoptr(GFileInfo) there = NULL;
+  g_autofree char *there = NULL;
   const char *id = NULL;
   GOutputStream *stream;
 
@@ -130,11 +141,10 @@ cyd_output_open (GFile         *file,
   /* Where there was no file to replace, GIO writes @file itself: the
    * stream is then to remove it if it is abandoned. */
   written = g_file_output_stream_query_info (file_stream, G_FILE_ATTRIBUTE_ID_FILE, NULL, NULL);
-  there = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (written != NULL && there != NULL)
-    id = g_file_info_get_attribute_string (written, G_FILE_ATTRIBUTE_ID_FILE);
-  if (id != NULL && g_strcmp0 (id, g_file_info_get_attribute_string (there, G_FILE_ATTRIBUTE_ID_FILE)) != 0)
-    id = NULL;
+  there = dup_file_id (file);
+  if (written != NULL && there != NULL
+      && g_strcmp0 (g_file_info_get_attribute_string (written, G_FILE_ATTRIBUTE_ID_FILE), there) == 0)
+    id = there;
 
   if (buffer_size > 0)
     stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), buffer_size);
